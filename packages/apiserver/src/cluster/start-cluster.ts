@@ -1,0 +1,57 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { createExpressApp } from '../adapters/express-app.js';
+import { createClusterCore, type ClusterCore, type CreateClusterOptions } from './create-cluster.js';
+
+/** Options of a cluster started in this process. */
+export interface ClusterOptions extends CreateClusterOptions {
+  /** Address to listen on; default 127.0.0.1. */
+  host?: string;
+  /** Port to listen on; 0 picks a free one; default 0. */
+  port?: number;
+}
+
+/** A running cluster. */
+export interface Cluster extends ClusterCore {
+  /** Base URL of the API server, e.g. http://127.0.0.1:6443. */
+  readonly url: string;
+  /** Stops the server and everything the cluster runs; frees every socket and timer. */
+  stop(): Promise<void>;
+}
+
+/** Starts a cluster listening on host:port. Rejects with the listen error (EADDRINUSE) when the port is busy. */
+export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
+  const host = options.host ?? '127.0.0.1';
+  let address = `${host}:${options.port ?? 0}`;
+  const core = createClusterCore({ ...options, serverAddress: () => address });
+  const server = createServer(createExpressApp(core.handle));
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await listen(server, options.port ?? 0, host);
+  const { port } = server.address() as AddressInfo;
+  address = `${host}:${port}`;
+  let stopped: Promise<void> | undefined;
+  return {
+    ...core,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    stop: () =>
+      (stopped ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Watches and keep-alive connections would hold close() open: end them.
+        for (const socket of sockets) socket.destroy();
+      })),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

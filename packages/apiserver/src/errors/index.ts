@@ -1,0 +1,2 @@
+export * from './api-error.js';
+export { fieldErrors, GoValue } from './field-errors.js';

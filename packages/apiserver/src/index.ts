@@ -1,0 +1,10 @@
+export * from './errors/index.js';
+export type { ResourceStrategy, StrategyContext } from './resources/resource-strategy.js';
+export { startCluster } from './cluster/start-cluster.js';
+export type { Cluster, ClusterOptions } from './cluster/start-cluster.js';
+export { createClusterCore } from './cluster/create-cluster.js';
+export type { ClusterCore, CreateClusterOptions } from './cluster/create-cluster.js';
+export { MemoryStore } from './store/index.js';
+export type { Store, StoredObject, StoreEvent, ResourceRef } from './store/index.js';
+export { defaultKubernetesVersion } from './discovery/index.js';
+export type { Clock } from './util/clock.js';

@@ -1,0 +1,12 @@
+export { buildTable, tableRow } from './table.js';
+export type { BuildTableOptions, IncludeObject } from './table.js';
+export { cellFunctionFor } from './cells-by-kind.js';
+export type { CellFunction } from './cells-by-kind.js';
+export { humanDuration, ageOf } from './human-duration.js';
+export { formatLabelSelector, labelSelectorString } from './format-label-selector.js';
+export { formatLabels } from './format-labels.js';
+export { podCells, podRowConditions } from './pod-cells.js';
+export { nodeCells, nodeRoles } from './node-cells.js';
+export { serviceCells, serviceExternalIP, servicePorts } from './service-cells.js';
+export { endpointsCells, formatEndpoints } from './endpoints-cells.js';
+export { eventCells } from './event-cells.js';

@@ -1,0 +1,3 @@
+export * from './meta.js';
+export * from './models.js';
+export * from './registry/index.js';
