@@ -5,7 +5,9 @@ export const sharedConfig = defineConfig({
   resolve: { conditions: ['@minik/source'] },
   ssr: { resolve: { conditions: ['@minik/source'] } },
   test: {
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // The JSON report lets .ci/run print one "N passed, N failed" line for the whole repo.
+    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
   },
 });

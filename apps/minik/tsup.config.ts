@@ -6,4 +6,9 @@ export default defineConfig({
   ...baseOptions,
   entry: ['src/main.ts'],
   noExternal: [/^@minik\//],
+  // Bundled CommonJS dependencies of the API server (express and friends) require Node built-ins
+  // at run time, which an ES module cannot do without a `require` of its own.
+  banner: {
+    js: "import { createRequire as __minikCreateRequire } from 'node:module'; const require = __minikCreateRequire(import.meta.url);",
+  },
 });

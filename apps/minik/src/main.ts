@@ -31,7 +31,9 @@ async function run(argv: string[]): Promise<number> {
   };
   const cli = yargs(argv)
     .scriptName('minik')
-    .usage('$0 <command> [options]\n\nRun a simulated Kubernetes cluster that kubectl talks to, like minikube.')
+    .usage(
+      '$0 <command> [options]\n\nRun a simulated Kubernetes cluster that kubectl talks to, like minikube.',
+    )
     .version(minikVersion)
     .help()
     .alias('help', 'h')
@@ -40,7 +42,8 @@ async function run(argv: string[]): Promise<number> {
     .recommendCommands()
     .exitProcess(false)
     .fail((message, error, instance) => {
-      if (error && !(error.name === 'YError')) throw error;
+      // Errors thrown by command handlers pass through; yargs' own (YError) are usage errors.
+      if (error && error.name !== 'YError') throw error;
       instance.showHelp();
       throw new MinikError(message || error?.message || 'invalid usage', exitCodes.programUsage);
     })

@@ -22,7 +22,7 @@ export function describeFailure(error: unknown): { lines: string[]; exitCode: nu
   if (error instanceof MinikError) {
     return { lines: [errorPrefix + error.message, ...error.details], exitCode: error.exitCode };
   }
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const detail = error instanceof Error ? error.stack ?? error.message : String(error);
   return {
     lines: [`${errorPrefix}an unexpected error:`, ...detail.split('\n').map((line) => `    ${line}`)],
     exitCode: exitCodes.failure,

@@ -16,7 +16,9 @@ export function deleteCommand(context: CliContext): CommandModule<object, object
     handler: async () => {
       const { deleteCluster } = await import('../lifecycle/delete-cluster.js');
       const { isMinikProcess } = await import('../state/process-probe.js');
-      context.setExitCode(await deleteCluster({ ...context, isMinikProcess, kill: (pid, signal) => process.kill(pid, signal) }));
+      context.setExitCode(
+        await deleteCluster({ ...context, isMinikProcess, kill: (pid, signal) => process.kill(pid, signal) }),
+      );
     },
   };
 }

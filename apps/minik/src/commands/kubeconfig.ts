@@ -4,7 +4,10 @@ import type { CliContext } from '../cli-context.js';
 function builder(yargs: Argv) {
   return yargs
     .example('$0 kubeconfig', 'Print a kubeconfig for the running cluster')
-    .example('$0 kubeconfig > minik.yaml && KUBECONFIG=minik.yaml kubectl get nodes', 'Use it without touching ~/.kube/config');
+    .example(
+      '$0 kubeconfig > minik.yaml && KUBECONFIG=minik.yaml kubectl get nodes',
+      'Use it without touching ~/.kube/config',
+    );
 }
 
 /** `minik kubeconfig`: prints a standalone kubeconfig for the running cluster. */

@@ -52,7 +52,9 @@ export function startCommand(context: CliContext): CommandModule<object, StartAr
         try {
           const { runForeground } = await import('../lifecycle/run-foreground.js');
           const { startCluster } = await import('@minik/apiserver');
-          context.setExitCode(await runForeground(options, { ...context, startCluster, isMinikProcess, shutdown }));
+          context.setExitCode(
+            await runForeground(options, { ...context, startCluster, isMinikProcess, shutdown }),
+          );
         } finally {
           shutdown.dispose();
         }

@@ -18,7 +18,9 @@ export function statusCommand(context: CliContext): CommandModule<object, object
       const { showStatus } = await import('../lifecycle/show-status.js');
       const { isMinikProcess } = await import('../state/process-probe.js');
       const { probeReadyz } = await import('../lifecycle/probe-readyz.js');
-      context.setExitCode(await showStatus({ ...context, isMinikProcess, probeReady: (url) => probeReadyz(url) }));
+      context.setExitCode(
+        await showStatus({ ...context, isMinikProcess, probeReady: (url) => probeReadyz(url) }),
+      );
     },
   };
 }

@@ -4,7 +4,9 @@ import type { CliContext } from '../cli-context.js';
 function builder(yargs: Argv) {
   return yargs
     .example('$0 stop', 'Stop the cluster started by "minik start"')
-    .epilogue('The kubeconfig context stays; "minik start" brings the cluster back, "minik delete" removes it.');
+    .epilogue(
+      'The kubeconfig context stays; "minik start" brings the cluster back, "minik delete" removes it.',
+    );
 }
 
 /** `minik stop`: stops the detached (or foreground) cluster process. */
@@ -16,7 +18,9 @@ export function stopCommand(context: CliContext): CommandModule<object, object> 
     handler: async () => {
       const { stopCluster } = await import('../lifecycle/stop-cluster.js');
       const { isMinikProcess } = await import('../state/process-probe.js');
-      context.setExitCode(await stopCluster({ ...context, isMinikProcess, kill: (pid, signal) => process.kill(pid, signal) }));
+      context.setExitCode(
+        await stopCluster({ ...context, isMinikProcess, kill: (pid, signal) => process.kill(pid, signal) }),
+      );
     },
   };
 }

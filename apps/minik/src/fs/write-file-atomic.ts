@@ -27,7 +27,10 @@ export async function writeFileAtomic(
     () => undefined,
   );
   const mode = existingMode ?? options.mode ?? 0o644;
-  const temporary = join(directory, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = join(
+    directory,
+    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
     const handle = await open(temporary, 'wx', mode);
     try {

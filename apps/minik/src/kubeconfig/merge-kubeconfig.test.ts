@@ -5,7 +5,12 @@ import { parse } from 'yaml';
 import { MinikError } from '../minik-error.js';
 import { useTempDirs } from '../testing/temp-dir.js';
 import { resolveKubeconfigPath } from './kubeconfig-path.js';
-import { kubeconfigServer, mergeKubeconfig, removeFromKubeconfig, updateKubeconfigFile } from './merge-kubeconfig.js';
+import {
+  kubeconfigServer,
+  mergeKubeconfig,
+  removeFromKubeconfig,
+  updateKubeconfigFile,
+} from './merge-kubeconfig.js';
 
 const entry = { name: 'minik', server: 'http://127.0.0.1:6443', namespace: 'default' };
 
@@ -113,7 +118,9 @@ describe('mergeKubeconfig', () => {
 
   it('refuses invalid YAML and non-kubeconfig shapes, naming the file', () => {
     expect(() => mergeKubeconfig('clusters: [', entry, '/tmp/kc')).toThrow(MinikError);
-    expect(() => mergeKubeconfig('clusters: [', entry, '/tmp/kc')).toThrow(/\/tmp\/kc is not a valid kubeconfig/);
+    expect(() => mergeKubeconfig('clusters: [', entry, '/tmp/kc')).toThrow(
+      /\/tmp\/kc is not a valid kubeconfig/,
+    );
     expect(() => mergeKubeconfig('- a\n- b\n', entry)).toThrow(/not a mapping/);
     expect(() => mergeKubeconfig('clusters: 3\n', entry)).toThrow(/"clusters" is not a list/);
   });
@@ -133,7 +140,10 @@ describe('removeFromKubeconfig', () => {
   });
 
   it('keeps another current context', () => {
-    const merged = mergeKubeconfig(existing, entry).replace('current-context: minik', 'current-context: prod');
+    const merged = mergeKubeconfig(existing, entry).replace(
+      'current-context: minik',
+      'current-context: prod',
+    );
     expect(read(removeFromKubeconfig(merged, 'minik'))['current-context']).toBe('prod');
   });
 

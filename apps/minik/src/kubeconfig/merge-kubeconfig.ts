@@ -86,11 +86,21 @@ function upsert(document: Document, key: NamedList, name: string, value: object,
  * Merges `entry` into kubeconfig text and makes it the current context. Every other cluster,
  * context, user and top-level key stays as it was, comments included. Pure: text in, text out.
  */
-export function mergeKubeconfig(text: string | undefined, entry: KubeconfigEntry, source = 'kubeconfig'): string {
+export function mergeKubeconfig(
+  text: string | undefined,
+  entry: KubeconfigEntry,
+  source = 'kubeconfig',
+): string {
   const document = parseKubeconfig(text, source);
   const { name } = entry;
   upsert(document, 'clusters', name, { cluster: { server: entry.server }, name }, source);
-  upsert(document, 'contexts', name, { context: { cluster: name, namespace: entry.namespace, user: name }, name }, source);
+  upsert(
+    document,
+    'contexts',
+    name,
+    { context: { cluster: name, namespace: entry.namespace, user: name }, name },
+    source,
+  );
   // The API server speaks plain HTTP and checks no credentials.
   upsert(document, 'users', name, { name, user: {} }, source);
   rootOf(document).set('current-context', name);

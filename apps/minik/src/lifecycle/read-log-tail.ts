@@ -4,7 +4,10 @@ import { readFile } from 'node:fs/promises';
 export async function readLogTail(file: string, count = 20): Promise<string[]> {
   try {
     const text = await readFile(file, 'utf8');
-    return text.split('\n').filter((line) => line.trim() !== '').slice(-count);
+    return text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .slice(-count);
   } catch {
     return [];
   }

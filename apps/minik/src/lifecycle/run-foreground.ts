@@ -49,7 +49,11 @@ export async function runForeground(options: StartOptions, deps: ForegroundDeps)
   if (kubeconfigPath !== undefined) {
     printStartBanner(output, options.kubernetesVersion);
     // Fail on an unreadable kubeconfig before starting anything.
-    mergeKubeconfig(await readKubeconfigFile(kubeconfigPath), kubeconfigEntry('http://127.0.0.1'), kubeconfigPath);
+    mergeKubeconfig(
+      await readKubeconfigFile(kubeconfigPath),
+      kubeconfigEntry('http://127.0.0.1'),
+      kubeconfigPath,
+    );
   }
 
   let cluster: Cluster;
@@ -87,7 +91,9 @@ export async function runForeground(options: StartOptions, deps: ForegroundDeps)
       printStartSummary(output, { url: cluster.url, nodes: options.nodes });
       output.info(`⏳  Running in the foreground (pid ${deps.pid}); press Ctrl+C to stop.`);
     } else {
-      output.info(`🚀  API server listening on ${cluster.url} with ${countNodes(options.nodes)} (pid ${deps.pid})`);
+      output.info(
+        `🚀  API server listening on ${cluster.url} with ${countNodes(options.nodes)} (pid ${deps.pid})`,
+      );
     }
   } catch (error) {
     await cluster.stop();

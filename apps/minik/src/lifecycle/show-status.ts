@@ -42,7 +42,14 @@ export async function showStatus(deps: StatusDeps): Promise<number> {
   const state = await readRunningState(paths, deps.isMinikProcess);
   if (!state) {
     deps.output.info(
-      [profileName, 'type: Control Plane', 'host: Stopped', 'apiserver: Stopped', 'kubeconfig: Stopped', ''].join('\n'),
+      [
+        profileName,
+        'type: Control Plane',
+        'host: Stopped',
+        'apiserver: Stopped',
+        'kubeconfig: Stopped',
+        '',
+      ].join('\n'),
     );
     return notRunningFlags.host | notRunningFlags.apiserver | notRunningFlags.kubeconfig;
   }

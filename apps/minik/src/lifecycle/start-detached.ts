@@ -58,11 +58,21 @@ async function exitedError(exit: ProcessExit, logFile: string): Promise<MinikErr
     .filter((line) => line.includes(errorPrefix))
     .at(-1)
     ?.split(errorPrefix)[1];
-  if (reported !== undefined && exit.code !== null && knownExitCodes.has(exit.code)) {
+  // Exit code 1 is an unexpected error: its first line says nothing, the log tail says more.
+  if (
+    reported !== undefined &&
+    exit.code !== null &&
+    exit.code !== exitCodes.failure &&
+    knownExitCodes.has(exit.code)
+  ) {
     return new MinikError(reported, exit.code as ExitCode, details);
   }
   const how = exit.signal === null ? `with code ${String(exit.code)}` : `on ${exit.signal}`;
-  return new MinikError(`the cluster process exited ${how} before it was ready`, exitCodes.controlPlaneError, details);
+  return new MinikError(
+    `the cluster process exited ${how} before it was ready`,
+    exitCodes.controlPlaneError,
+    details,
+  );
 }
 
 /**
@@ -78,7 +88,11 @@ export async function startDetached(options: StartOptions, deps: DetachedDeps): 
   if (running) throw alreadyRunning(running);
   printStartBanner(deps.output, options.kubernetesVersion);
   // Fail on an unreadable kubeconfig or a busy port before starting anything.
-  mergeKubeconfig(await readKubeconfigFile(kubeconfigPath), kubeconfigEntry('http://127.0.0.1'), kubeconfigPath);
+  mergeKubeconfig(
+    await readKubeconfigFile(kubeconfigPath),
+    kubeconfigEntry('http://127.0.0.1'),
+    kubeconfigPath,
+  );
   if (options.port !== 0) await deps.assertCanListen(options.host, options.port);
 
   await mkdir(paths.home, { recursive: true });

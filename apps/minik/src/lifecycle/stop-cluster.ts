@@ -58,7 +58,9 @@ export async function stopIfRunning(deps: StopDeps): Promise<ClusterState | unde
   signal(deps, state.pid, 'SIGTERM');
   const timeoutMs = deps.stopTimeoutMs ?? defaultStopTimeoutMs;
   if (!(await waitForExit(deps, state.pid, timeoutMs))) {
-    deps.output.error(`❗  "${profileName}" did not stop within ${timeoutMs / 1000}s (pid ${state.pid}); killing it.`);
+    deps.output.error(
+      `❗  "${profileName}" did not stop within ${timeoutMs / 1000}s (pid ${state.pid}); killing it.`,
+    );
     signal(deps, state.pid, 'SIGKILL');
     if (!(await waitForExit(deps, state.pid, killTimeoutMs))) {
       throw new MinikError(`process ${state.pid} did not exit after SIGKILL`, exitCodes.failure);

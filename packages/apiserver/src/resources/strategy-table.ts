@@ -1,6 +1,79 @@
-// PLACEHOLDER until the per-kind strategies land (owned by the strategies work): no defaults, no validation.
-import type { ResourceStrategy } from './resource-strategy.js';
+import { ClusterIPAllocator, NodePortAllocator, type AllocatorOptions } from './allocators.js';
+import type { ResourceStrategy, StrategyContext } from './resource-strategy.js';
+import { configMapStrategy } from './strategies/config-map-strategy.js';
+import { deploymentStrategy } from './strategies/deployment-strategy.js';
+import { endpointSliceStrategy } from './strategies/endpoint-slice-strategy.js';
+import { endpointsStrategy } from './strategies/endpoints-strategy.js';
+import { coreEventStrategy, eventsV1EventStrategy } from './strategies/event-strategy.js';
+import { leaseStrategy } from './strategies/lease-strategy.js';
+import { nameIsDNSSubdomain } from './strategies/name-validation.js';
+import { namespaceStrategy } from './strategies/namespace-strategy.js';
+import { nodeStrategy } from './strategies/node-strategy.js';
+import { podStrategy } from './strategies/pod-strategy.js';
+import { replicaSetStrategy } from './strategies/replica-set-strategy.js';
+import { secretStrategy } from './strategies/secret-strategy.js';
+import { createServiceStrategy } from './strategies/service-strategy.js';
+import { nameOnlyStrategy } from './strategies/simple-name-strategy.js';
 
-export function strategyFor(_group: string, _kind: string): ResourceStrategy {
-  return {};
+/** Per-kind strategies bound to one cluster's allocators. */
+export interface StrategyTable {
+  /** The strategy of a kind (`''` for the core group); an empty strategy for unknown kinds. */
+  strategyFor(group: string, kind: string): ResourceStrategy;
+  /** A StrategyContext whose allocations come from this table's allocators. */
+  context(now?: () => string): StrategyContext;
+  readonly clusterIPs: ClusterIPAllocator;
+  readonly nodePorts: NodePortAllocator;
+}
+
+export interface StrategyTableOptions extends AllocatorOptions {
+  clusterIPs?: ClusterIPAllocator;
+  nodePorts?: NodePortAllocator;
+}
+
+const emptyStrategy: ResourceStrategy = Object.freeze({});
+
+/** RFC 3339 with second precision, as the API server stamps timestamps. */
+const wallClock = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * The strategy table of one cluster. Services allocate from the table's allocators, so the same
+ * table must supply the StrategyContext (`table.context()`) and see every Service deletion.
+ */
+export function createStrategyTable(options: StrategyTableOptions = {}): StrategyTable {
+  const clusterIPs = options.clusterIPs ?? new ClusterIPAllocator(options.random ? { random: options.random } : {});
+  const nodePorts = options.nodePorts ?? new NodePortAllocator(options.random ? { random: options.random } : {});
+  const byKind = new Map<string, ResourceStrategy>([
+    ['/Pod', podStrategy],
+    ['/Service', createServiceStrategy({ clusterIPs, nodePorts })],
+    ['/Namespace', namespaceStrategy],
+    ['/Node', nodeStrategy],
+    ['/ConfigMap', configMapStrategy],
+    ['/Secret', secretStrategy],
+    ['/ServiceAccount', nameOnlyStrategy(nameIsDNSSubdomain)],
+    ['/Endpoints', endpointsStrategy],
+    ['/Event', coreEventStrategy],
+    ['apps/Deployment', deploymentStrategy],
+    ['apps/ReplicaSet', replicaSetStrategy],
+    ['discovery.k8s.io/EndpointSlice', endpointSliceStrategy],
+    ['coordination.k8s.io/Lease', leaseStrategy],
+    ['events.k8s.io/Event', eventsV1EventStrategy],
+  ]);
+  return {
+    clusterIPs,
+    nodePorts,
+    strategyFor: (group, kind) => byKind.get(`${group}/${kind}`) ?? emptyStrategy,
+    context: (now = wallClock) => ({
+      now,
+      allocateClusterIP: () => clusterIPs.allocateNext(),
+      allocateNodePort: () => nodePorts.allocateNext(),
+    }),
+  };
+}
+
+/** The process-wide table behind {@link strategyFor}; a cluster may create its own instead. */
+export const defaultStrategyTable: StrategyTable = createStrategyTable();
+
+/** The strategy of a kind from the default table; an empty strategy for unknown kinds. */
+export function strategyFor(group: string, kind: string): ResourceStrategy {
+  return defaultStrategyTable.strategyFor(group, kind);
 }

@@ -34,11 +34,21 @@ export function validateAnnotations(annotations: Readonly<Record<string, unknown
   return errs;
 }
 
+/** The finalizers upstream accepts without a domain prefix (helper.IsStandardFinalizerName). */
+export const standardFinalizerNames: readonly string[] = ['kubernetes', 'orphan', 'foregroundDeletion'];
+
+/** A finalizer name: a qualified name, and a standard one unless it has a `domain/` prefix. */
+export function validateFinalizerName(finalizer: string, path: string): FieldError[] {
+  const errs = isQualifiedName(finalizer).map((msg) => fieldErrors.invalid(path, finalizer, msg));
+  if (!finalizer.includes('/') && !standardFinalizerNames.includes(finalizer)) {
+    errs.push(fieldErrors.invalid(path, finalizer, 'name is neither a standard finalizer name nor is it fully qualified'));
+  }
+  return errs;
+}
+
 function validateFinalizers(finalizers: readonly string[] | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  for (const finalizer of finalizers ?? []) {
-    for (const msg of isQualifiedName(finalizer)) errs.push(fieldErrors.invalid(path, finalizer, msg));
-  }
+  for (const finalizer of finalizers ?? []) errs.push(...validateFinalizerName(finalizer, path));
   if (finalizers?.includes('orphan') && finalizers.includes('foregroundDeletion')) {
     errs.push(fieldErrors.invalid(path, finalizers, 'finalizer orphan and foregroundDeletion cannot be both set'));
   }

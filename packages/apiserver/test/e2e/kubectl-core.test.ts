@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type Cluster } from '@minik/apiserver';
+import { collectOutput, Kubectl, kubectlVersions, normaliseAges } from '../support/kubectl.js';
+
+const stripAnsi = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '');
+const lines = (s: string): string[] => s.trimEnd().split('\n');
+/** Collapses runs of spaces so assertions read like the column order, not the padding. */
+const cols = (s: string): string => s.replace(/ {2,}/g, ' | ');
+
+const deploymentYaml = (name: string, replicas = 2) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  labels: {app: ${name}}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: ${name}}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:
+      containers: [{name: nginx, image: "nginx:1.25"}]
+`;
+
+describe.each(kubectlVersions)('real kubectl %s against minik', (version) => {
+  let cluster: Cluster;
+  let kubectl: Kubectl;
+
+  beforeAll(async () => {
+    cluster = await startCluster({ port: 0 });
+    kubectl = new Kubectl(version, cluster.url);
+  });
+  afterAll(async () => {
+    kubectl.dispose();
+    await cluster.stop();
+  });
+
+  it('version shows the server version', async () => {
+    const r = await kubectl.run(['version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Server Version: (v1\.33\.1|version\.Info\{Major:"1", Minor:"33", GitVersion:"v1\.33\.1")/);
+  });
+
+  it('cluster-info names the control plane', async () => {
+    const r = await kubectl.run(['cluster-info']);
+    expect(r.code).toBe(0);
+    expect(stripAnsi(r.stdout)).toContain(`Kubernetes control plane is running at ${cluster.url}`);
+    expect(stripAnsi(r.stdout)).toContain("To further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.");
+  });
+
+  it('api-resources lists what is served with short names', async () => {
+    const r = await kubectl.run(['api-resources']);
+    expect(r.code).toBe(0);
+    const rows = lines(r.stdout).map(cols);
+    expect(rows[0]).toBe('NAME | SHORTNAMES | APIVERSION | NAMESPACED | KIND');
+    expect(rows).toContain('pods | po | v1 | true | Pod');
+    expect(rows).toContain('deployments | deploy | apps/v1 | true | Deployment');
+    expect(rows).toContain('namespaces | ns | v1 | false | Namespace');
+  });
+
+  it('get nodes shows one Ready control-plane node, wide with its address', async () => {
+    const r = await kubectl.run(['get', 'nodes']);
+    expect(cols(normaliseAges(r.stdout))).toBe('NAME | STATUS | ROLES | AGE | VERSION\nminik | Ready | control-plane | AGE | v1.33.1\n');
+    const wide = await kubectl.run(['get', 'no', '-o', 'wide']);
+    expect(lines(cols(wide.stdout))[0]).toBe('NAME | STATUS | ROLES | AGE | VERSION | INTERNAL-IP | EXTERNAL-IP | OS-IMAGE | KERNEL-VERSION | CONTAINER-RUNTIME');
+    expect(wide.stdout).toContain('192.168.49.2');
+  });
+
+  it('get namespaces shows the system namespaces Active', async () => {
+    const r = await kubectl.run(['get', 'ns']);
+    expect(lines(cols(normaliseAges(r.stdout)))).toEqual([
+      'NAME | STATUS | AGE',
+      'default | Active | AGE',
+      'kube-node-lease | Active | AGE',
+      'kube-public | Active | AGE',
+      'kube-system | Active | AGE',
+    ]);
+  });
+
+  it('run creates a defaulted pod that get prints in every output format', async () => {
+    const created = await kubectl.run(['run', 'web', '--image=nginx:1.25', '--port=80', '--labels=app=web,tier=fe']);
+    expect(created.stdout).toBe('pod/web created\n');
+    const table = await kubectl.run(['get', 'pods']);
+    expect(cols(normaliseAges(table.stdout))).toBe('NAME | READY | STATUS | RESTARTS | AGE\nweb | 0/1 | Pending | 0 | AGE\n');
+    const json = JSON.parse((await kubectl.run(['get', 'pod', 'web', '-o', 'json'])).stdout);
+    expect(json.spec.containers[0]).toMatchObject({ imagePullPolicy: 'IfNotPresent', ports: [{ containerPort: 80, protocol: 'TCP' }] });
+    expect(json.spec).toMatchObject({ restartPolicy: 'Always', dnsPolicy: 'ClusterFirst', terminationGracePeriodSeconds: 30, schedulerName: 'default-scheduler' });
+    expect(json.metadata.uid).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await kubectl.run(['get', 'pods', '-o', 'name'])).stdout).toBe('pod/web\n');
+    expect((await kubectl.run(['get', 'pod', 'web', '-o', 'yaml'])).stdout).toContain('  name: web\n  namespace: default\n');
+    const all = await kubectl.run(['get', 'pods', '-A']);
+    expect(lines(cols(normaliseAges(all.stdout)))).toEqual(['NAMESPACE | NAME | READY | STATUS | RESTARTS | AGE', 'default | web | 0/1 | Pending | 0 | AGE']);
+    const labels = await kubectl.run(['get', 'pods', '--show-labels']);
+    expect(labels.stdout).toContain('app=web,tier=fe');
+    const wide = await kubectl.run(['get', 'pods', '-o', 'wide']);
+    expect(lines(cols(wide.stdout))[0]).toBe('NAME | READY | STATUS | RESTARTS | AGE | IP | NODE | NOMINATED NODE | READINESS GATES');
+  });
+
+  it('filters with label and field selectors and sorts', async () => {
+    await kubectl.run(['run', 'api', '--image=busybox', '--labels=app=api']);
+    expect((await kubectl.run(['get', 'pods', '-l', 'app=web', '-o', 'name'])).stdout).toBe('pod/web\n');
+    expect((await kubectl.run(['get', 'pods', '-l', 'app in (web,api)', '-o', 'name'])).stdout).toBe('pod/api\npod/web\n');
+    expect((await kubectl.run(['get', 'pods', '-l', '!tier', '-o', 'name'])).stdout).toBe('pod/api\n');
+    expect((await kubectl.run(['get', 'pods', '--field-selector', 'metadata.name=api', '-o', 'name'])).stdout).toBe('pod/api\n');
+    const sorted = await kubectl.run(['get', 'pods', '--sort-by=.metadata.name', '--no-headers']);
+    expect(sorted.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['api', 'web']);
+    const bad = await kubectl.run(['get', 'pods', '--field-selector', 'spec.bogus=x']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('field label not supported: spec.bogus');
+  });
+
+  it('label, annotate, and the errors kubectl users know', async () => {
+    expect((await kubectl.run(['label', 'pod', 'web', 'env=prod'])).stdout).toBe('pod/web labeled\n');
+    // kubectl 1.27 prints "annotate" (an upstream typo fixed in 1.28).
+    expect((await kubectl.run(['annotate', 'pod', 'web', 'note=hi'])).stdout).toMatch(/^pod\/web annotated?\n$/);
+    const stale = await kubectl.run(['label', 'pod', 'web', 'env=dev', '--overwrite', '--resource-version=1']);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain(
+      'Error from server (Conflict): Operation cannot be fulfilled on pods "web": the object has been modified; please apply your changes to the latest version and try again',
+    );
+    const missing = await kubectl.run(['get', 'pod', 'nope']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
+    const dup = await kubectl.run(['run', 'web', '--image=nginx']);
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toBe('Error from server (AlreadyExists): pods "web" already exists\n');
+    const invalid = await kubectl.run(['run', 'Bad_Name', '--image=nginx']);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain('The Pod "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain');
+  });
+
+  it('creates a deployment from YAML, scales it and lists it under get all', async () => {
+    const created = await kubectl.run(['create', '-f', '-', '--validate=false'], deploymentYaml('shop'));
+    expect(created.stdout).toBe('deployment.apps/shop created\n');
+    expect((await kubectl.run(['scale', 'deployment', 'shop', '--replicas=3'])).stdout).toBe('deployment.apps/shop scaled\n');
+    const json = JSON.parse((await kubectl.run(['get', 'deploy', 'shop', '-o', 'json'])).stdout);
+    expect(json.spec.replicas).toBe(3);
+    expect(json.metadata.generation).toBe(2);
+    expect(json.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } });
+    const table = await kubectl.run(['get', 'deployments']);
+    expect(lines(cols(normaliseAges(table.stdout)))).toContain('shop | 0/3 | 0 | 0 | AGE');
+    const all = await kubectl.run(['get', 'all']);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain('deployment.apps/shop');
+    expect(all.stdout).toContain('service/kubernetes');
+    expect(all.stderr).toBe('');
+  });
+
+  it('get -w prints added, modified and deleted rows; delete waits until the object is gone', async () => {
+    const watcher = kubectl.spawn(['get', 'pods', '-w', '-l', 'app=watched']);
+    const output = collectOutput(watcher);
+    try {
+      // The watch is open once kubectl has said the (empty) list has nothing in it.
+      await new Promise<void>((resolve) => watcher.stderr?.once('data', () => resolve()));
+      await kubectl.run(['run', 'watched', '--image=nginx', '--labels=app=watched']);
+      await output.waitFor((out) => out.includes('watched'));
+      await kubectl.run(['label', 'pod', 'watched', 'step=two']);
+      const deleted = await kubectl.run(['delete', 'pod', 'watched']);
+      expect(deleted.stdout).toBe('pod "watched" deleted\n');
+      const out = await output.waitFor((o) => o.split('\n').filter((l) => l.startsWith('watched')).length >= 3);
+      expect(lines(out)[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);
+      expect((await kubectl.run(['get', 'pod', 'watched'])).code).toBe(1);
+    } finally {
+      watcher.kill();
+    }
+  });
+});
+
+describe('the kubectl dispatcher', () => {
+  it('picks its binary from /version and works unchanged', async () => {
+    const cluster = await startCluster({ port: 0, kubernetesVersion: 'v1.30.4' });
+    const kubectl = new Kubectl('dispatcher', cluster.url);
+    try {
+      const r = await kubectl.run(['version']);
+      expect(r.stdout).toContain('Client Version: v1.30');
+      expect(r.stdout).toContain('Server Version: v1.30.4');
+      const nodes = await kubectl.run(['get', 'nodes', '-o', 'name']);
+      expect(nodes.stdout).toBe('node/minik\n');
+    } finally {
+      kubectl.dispose();
+      await cluster.stop();
+    }
+  });
+});

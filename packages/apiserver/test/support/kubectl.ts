@@ -1,0 +1,123 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+
+/** The kubectl versions the end-to-end tests drive, plus the version-picking dispatcher. */
+export const kubectlVersions = ['1.27', '1.30', '1.33'] as const;
+export type KubectlVersion = (typeof kubectlVersions)[number] | 'dispatcher';
+
+/** Finds `kubectl` on PATH; the versioned binaries sit beside its real target. */
+function findKubectl(): string {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, 'kubectl');
+    try {
+      return realpathSync(candidate);
+    } catch {
+      // not here
+    }
+  }
+  throw new Error('kubectl is not on PATH: the end-to-end tests need the real kubectl');
+}
+
+const dispatcher = findKubectl();
+
+/** Path of a kubectl binary. */
+export function kubectlPath(version: KubectlVersion): string {
+  return version === 'dispatcher' ? dispatcher : join(dirname(dispatcher), `kubectl.${version}`);
+}
+
+/** What a kubectl run printed. */
+export interface KubectlResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/**
+ * A kubectl pointed at one server with its own discovery cache (kubectl caches discovery for 6 h,
+ * so each test server gets a fresh cache directory).
+ */
+export class Kubectl {
+  readonly #cacheDir = mkdtempSync(join(tmpdir(), 'minik-kubectl-cache-'));
+  constructor(
+    readonly version: KubectlVersion,
+    readonly server: string,
+    readonly env: Record<string, string> = {},
+  ) {}
+
+  /** Runs kubectl with the given arguments and optional stdin. */
+  run(args: readonly string[], input?: string): Promise<KubectlResult> {
+    return new Promise((resolve) => {
+      const child = execFile(
+        kubectlPath(this.version),
+        ['--cache-dir', this.#cacheDir, '-s', this.server, ...args],
+        { env: { ...process.env, KUBECONFIG: '/dev/null', ...this.env }, timeout: 30_000 },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+          resolve({ stdout, stderr, code });
+        },
+      );
+      if (input !== undefined) child.stdin?.end(input);
+    });
+  }
+
+  /** Starts a long-running kubectl (get -w, proxy); the caller stops it. */
+  spawn(args: readonly string[]): ChildProcess {
+    return spawn(kubectlPath(this.version), ['--cache-dir', this.#cacheDir, '-s', this.server, ...args], {
+      env: { ...process.env, KUBECONFIG: '/dev/null', ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  }
+
+  dispose(): void {
+    rmSync(this.#cacheDir, { recursive: true, force: true });
+  }
+}
+
+/** Everything a long-running child printed so far, and a way to wait for more. */
+export interface OutputCollector {
+  readonly text: string;
+  /** Resolves with all output once `predicate` holds; rejects if the child exits first. */
+  waitFor(predicate: (out: string) => boolean): Promise<string>;
+}
+
+/** Starts collecting a child's stdout (call right after spawning so nothing is missed). */
+export function collectOutput(child: ChildProcess): OutputCollector {
+  let text = '';
+  let exited = false;
+  const waiters = new Set<() => void>();
+  child.stdout?.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+    for (const wake of waiters) wake();
+  });
+  child.once('exit', () => {
+    exited = true;
+    for (const wake of waiters) wake();
+  });
+  return {
+    get text() {
+      return text;
+    },
+    waitFor(predicate) {
+      return new Promise((resolve, reject) => {
+        const check = (): void => {
+          if (predicate(text)) {
+            waiters.delete(check);
+            resolve(text);
+          } else if (exited) {
+            waiters.delete(check);
+            reject(new Error(`process exited; output so far:\n${text}`));
+          }
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+  };
+}
+
+/** Replaces AGE-like cells (`5s`, `3m2s`, `<invalid>`) so table output compares exactly. */
+export function normaliseAges(text: string): string {
+  return text.replace(/\b(\d+(?:d|h|m|s|y))+\b/g, 'AGE');
+}
