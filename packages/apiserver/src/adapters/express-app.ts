@@ -4,6 +4,9 @@ import type { ApiHandler } from '../api/api-handler.js';
 import { statusResponse } from '../api/api-handler.js';
 import type { ApiRequest, ApiResponse } from '../api/request.js';
 
+/** Unsent bytes a streaming response may pile up before the client is considered stalled. */
+const maxStreamBacklogBytes = 16 * 1024 * 1024;
+
 /** Upstream's request body limit (3 MiB): larger bodies are 413s. */
 export const maxBodyBytes = 3 * 1024 * 1024;
 
@@ -86,7 +89,15 @@ function writeResponse(res: Response, response: ApiResponse, signal: AbortSignal
   let ended = false;
   const close = response.stream({
     write: (chunk) => {
-      if (!ended) res.write(chunk);
+      if (ended) return;
+      // A client that stopped reading must not hold events in memory forever: like upstream's
+      // watch cache, drop the watcher once its unsent backlog is too large (it will re-list).
+      if (res.writableLength > maxStreamBacklogBytes) {
+        ended = true;
+        res.destroy();
+        return;
+      }
+      res.write(chunk);
     },
     end: () => {
       if (ended) return;

@@ -9,7 +9,7 @@ import { indexApiGroups } from './api-group-index.js';
 import { buildApiGroupList } from './api-group-list.js';
 import { buildApiResourceList } from './api-resource-list.js';
 import { buildApiVersions } from './api-versions.js';
-import { deepFreeze } from './deep-freeze.js';
+import { deepFreeze } from '../util/deep-freeze.js';
 import { jsonContentType, type DiscoveryResponse } from './discovery-response.js';
 
 /** What discovery needs from the running server. */

@@ -59,7 +59,7 @@ export class ApiError extends Error {
       reason: this.reason,
       code: this.code,
     };
-    if (this.details && Object.keys(this.details).length > 0) status.details = { ...this.details };
+    if (this.details) status.details = { ...this.details };
     return status;
   }
 }

@@ -33,10 +33,14 @@ class OffsetAllocator {
 
   constructor(
     readonly size: number,
-    private readonly staticBand: number,
+    staticBand: number,
     private readonly random: () => number,
     private readonly neverRandom: ReadonlySet<number> = new Set(),
-  ) {}
+  ) {
+    this.staticBand = Math.min(staticBand, size);
+  }
+
+  private readonly staticBand: number;
 
   get used(): number {
     return this.held.size;
@@ -147,8 +151,11 @@ export class ClusterIPAllocator {
     if (!this.offsets.take(offset, owner)) throw new AllocationError('AlreadyAllocated', 'provided IP is already allocated');
   }
 
-  /** Reserves the `kubernetes` Service's IP (the first of the range) and returns it. */
-  allocateKubernetesServiceIP(owner = 'default/kubernetes'): string {
+  /**
+   * Reserves the `kubernetes` Service's IP (the first of the range) and returns it. Without an
+   * owner the reservation is adopted by the first Service that asks for that IP.
+   */
+  allocateKubernetesServiceIP(owner?: string): string {
     const ip = numberToIPv4(this.first);
     this.allocate(ip, owner);
     return ip;

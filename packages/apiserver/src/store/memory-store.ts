@@ -1,7 +1,7 @@
 import type { KubeObject } from '@minik/types';
 import { alreadyExists, expired, notFound } from '../errors/index.js';
 import { assertPreconditions } from './preconditions.js';
-import { deepFreeze } from './deep-freeze.js';
+import { deepFreeze } from '../util/deep-freeze.js';
 import type { ResourceRef, Store, StoreEvent, StoredObject, StoreWatch, WatchStart, WritePreconditions } from './store.js';
 
 /** Options of the in-memory store. */

@@ -43,26 +43,40 @@ export function createServiceStrategy(allocators: ServiceAllocators): ResourceSt
   const { clusterIPs, nodePorts } = allocators;
   const pendingIPs = new Set<string>();
   const pendingPorts = new Set<number>();
+  // The pending values picked at random because the client left the field empty: on update these
+  // give way to the stored values (a requested value is kept, and validated).
+  const autoIPs = new Set<string>();
+  const autoPorts = new Set<number>();
+  const forgetIP = (ip: string): boolean => {
+    autoIPs.delete(ip);
+    return pendingIPs.delete(ip);
+  };
+  const forgetPort = (port: number): boolean => {
+    autoPorts.delete(port);
+    return pendingPorts.delete(port);
+  };
 
-  const ownerOf = (svc: KubeObject): string => `${svc.metadata?.namespace ?? ''}/${svc.metadata?.name ?? ''}`;
+  // The object's uid (set before defaulting, kept on update) tells a Service re-asserting its own
+  // values from a second object of the same name, e.g. a duplicate create (upstream: 422, not 409).
+  const ownerOf = (svc: KubeObject): string => svc.metadata?.uid ?? `${svc.metadata?.namespace ?? ''}/${svc.metadata?.name ?? ''}`;
 
   /** Releases what a request allocated for `spec` and has not committed yet. */
   const releasePending = (spec: ServiceSpecJson): void => {
     for (const ip of clusterIPsOf(spec)) {
-      if (pendingIPs.delete(ip)) clusterIPs.release(ip);
+      if (forgetIP(ip)) clusterIPs.release(ip);
     }
     for (const port of nodePortsOf(spec)) {
-      if (pendingPorts.delete(port)) nodePorts.release(port);
+      if (forgetPort(port)) nodePorts.release(port);
     }
   };
 
   /** Marks what `spec` holds as committed to `owner`. */
   const commit = (spec: ServiceSpecJson, owner: string): void => {
     for (const ip of clusterIPsOf(spec)) {
-      if (pendingIPs.delete(ip) || clusterIPs.ownerOf(ip) === undefined) tryTake(() => clusterIPs.allocate(ip, owner));
+      if (forgetIP(ip) || clusterIPs.ownerOf(ip) === undefined) tryTake(() => clusterIPs.allocate(ip, owner));
     }
     for (const port of nodePortsOf(spec)) {
-      if (pendingPorts.delete(port) || nodePorts.ownerOf(port) === undefined) tryTake(() => nodePorts.allocate(port, owner));
+      if (forgetPort(port) || nodePorts.ownerOf(port) === undefined) tryTake(() => nodePorts.allocate(port, owner));
     }
   };
 
@@ -108,8 +122,8 @@ export function createServiceStrategy(allocators: ServiceAllocators): ResourceSt
         allocateClusterIP(spec, owner, ctx, fresh);
         allocateNodePorts(spec, owner, ctx, fresh);
       } catch (err) {
-        for (const ip of fresh.ips) if (pendingIPs.delete(ip)) clusterIPs.release(ip);
-        for (const port of fresh.ports) if (pendingPorts.delete(port)) nodePorts.release(port);
+        for (const ip of fresh.ips) if (forgetIP(ip)) clusterIPs.release(ip);
+        for (const port of fresh.ports) if (forgetPort(port)) nodePorts.release(port);
         throw translateAllocationError(err, obj);
       }
       const status = ensureObject(obj, 'status');
@@ -150,14 +164,20 @@ export function createServiceStrategy(allocators: ServiceAllocators): ResourceSt
       return errs;
     },
 
+    // Also called when a create fails after defaulting: only what this object holds is released.
     onDelete(obj) {
       const spec = specOf(obj);
+      const owner = ownerOf(obj);
       for (const ip of clusterIPsOf(spec)) {
-        pendingIPs.delete(ip);
-        if (ip !== 'None') clusterIPs.release(ip);
+        const holder = clusterIPs.ownerOf(ip);
+        if (holder !== undefined && holder !== owner) continue;
+        forgetIP(ip);
+        clusterIPs.release(ip);
       }
       for (const port of nodePortsOf(spec)) {
-        pendingPorts.delete(port);
+        const holder = nodePorts.ownerOf(port);
+        if (holder !== undefined && holder !== owner) continue;
+        forgetPort(port);
         nodePorts.release(port);
       }
     },
@@ -169,9 +189,11 @@ export function createServiceStrategy(allocators: ServiceAllocators): ResourceSt
     if (requested === '') {
       // A new client that sent clusterIPs without clusterIP gets a validation error instead.
       if (clusterIPsOf(spec).length > 0) return;
-      const ip = allocateOrFail('a serviceIP', () => ctx.allocateClusterIP());
-      tryTake(() => clusterIPs.allocate(ip, owner));
+      let ip = allocateOrFail('a serviceIP', () => ctx.allocateClusterIP());
+      // A context not backed by this strategy's allocator may hand out an IP that is taken here.
+      if (!takes(() => clusterIPs.allocate(ip, owner))) ip = allocateOrFail('a serviceIP', () => clusterIPs.allocateNext(owner));
       pendingIPs.add(ip);
+      autoIPs.add(ip);
       fresh.ips.push(ip);
       spec.clusterIP = ip;
       spec.clusterIPs = [ip];
@@ -222,9 +244,10 @@ export function createServiceStrategy(allocators: ServiceAllocators): ResourceSt
   }
 
   function nextPort(ctx: StrategyContext, owner: string, fresh: { ports: number[] }): number {
-    const port = allocateOrFail('a nodePort', () => ctx.allocateNodePort());
-    tryTake(() => nodePorts.allocate(port, owner));
+    let port = allocateOrFail('a nodePort', () => ctx.allocateNodePort());
+    if (!takes(() => nodePorts.allocate(port, owner))) port = allocateOrFail('a nodePort', () => nodePorts.allocateNext(owner));
     pendingPorts.add(port);
+    autoPorts.add(port);
     fresh.ports.push(port);
     return port;
   }
@@ -249,8 +272,8 @@ export function createServiceStrategy(allocators: ServiceAllocators): ResourceSt
     if (needsClusterIP(oldSpec) && needsClusterIP(spec) && !isHeadless(oldSpec)) {
       const oldIP = stringOf(oldSpec.clusterIP);
       const ip = stringOf(spec.clusterIP);
-      if (oldIP !== '' && (ip === '' || (pendingIPs.has(ip) && ip !== oldIP))) {
-        if (ip !== '' && pendingIPs.delete(ip)) clusterIPs.release(ip);
+      if (oldIP !== '' && (ip === '' || (autoIPs.has(ip) && pendingIPs.has(ip) && ip !== oldIP))) {
+        if (ip !== '' && forgetIP(ip)) clusterIPs.release(ip);
         spec.clusterIP = oldIP;
         spec.clusterIPs = cloneJson(clusterIPsOf(oldSpec));
       }
@@ -262,11 +285,11 @@ export function createServiceStrategy(allocators: ServiceAllocators): ResourceSt
       const used = new Set(nodePortsOf(oldSpec).filter((p) => newPorts.some((np) => np.nodePort === p && !pendingPorts.has(p))));
       for (const port of newPorts) {
         const current = typeof port.nodePort === 'number' ? port.nodePort : 0;
-        const isFresh = current !== 0 && pendingPorts.has(current) && !nodePortsOf(oldSpec).includes(current);
+        const isFresh = current !== 0 && autoPorts.has(current) && pendingPorts.has(current) && !nodePortsOf(oldSpec).includes(current);
         if (current !== 0 && !isFresh) continue;
         const candidate = byName.get(stringOf(port.name)) ?? 0;
         if (candidate === 0 || used.has(candidate)) continue;
-        if (isFresh && pendingPorts.delete(current)) nodePorts.release(current);
+        if (isFresh && forgetPort(current)) nodePorts.release(current);
         port.nodePort = candidate;
         used.add(candidate);
       }
@@ -274,8 +297,8 @@ export function createServiceStrategy(allocators: ServiceAllocators): ResourceSt
     if (needsHealthCheck(oldSpec) && needsHealthCheck(spec)) {
       const oldPort = typeof oldSpec.healthCheckNodePort === 'number' ? oldSpec.healthCheckNodePort : 0;
       const current = typeof spec.healthCheckNodePort === 'number' ? spec.healthCheckNodePort : 0;
-      if (oldPort !== 0 && (current === 0 || (pendingPorts.has(current) && current !== oldPort))) {
-        if (current !== 0 && pendingPorts.delete(current)) nodePorts.release(current);
+      if (oldPort !== 0 && (current === 0 || (autoPorts.has(current) && pendingPorts.has(current) && current !== oldPort))) {
+        if (current !== 0 && forgetPort(current)) nodePorts.release(current);
         spec.healthCheckNodePort = oldPort;
       }
     }
@@ -308,12 +331,19 @@ function translateAllocationError(err: unknown, obj: KubeObject): unknown {
   return err;
 }
 
-function tryTake(take: () => void): void {
+/** Runs an allocation; false when the value is held under another owner (or out of range). */
+function takes(take: () => void): boolean {
   try {
     take();
+    return true;
   } catch {
-    // Held under another owner already: leave it, validation reports clashes.
+    return false;
   }
+}
+
+function tryTake(take: () => void): void {
+  // Held under another owner already: leave it, validation reports clashes.
+  takes(take);
 }
 
 /** The NodePorts (and health-check NodePort) a Service spec holds. */

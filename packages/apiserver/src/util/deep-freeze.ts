@@ -1,4 +1,4 @@
-/** Freezes a JSON value and everything below it, so stored state cannot be changed by reference. */
+/** Freezes a JSON value and everything below it, so shared state (stored objects, discovery documents) cannot be changed by reference. */
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
