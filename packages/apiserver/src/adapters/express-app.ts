@@ -21,7 +21,7 @@ export function createExpressApp(handle: ApiHandler): Express {
   app.disable('etag');
   app.use((req, res) => {
     readBody(req)
-      .then((body) => {
+      .then(async (body) => {
         const controller = new AbortController();
         res.on('close', () => controller.abort());
         const url = new URL(req.originalUrl, 'http://localhost');
@@ -36,7 +36,7 @@ export function createExpressApp(handle: ApiHandler): Express {
           body,
           signal: controller.signal,
         };
-        writeResponse(res, handle(apiRequest), controller.signal);
+        writeResponse(res, await handle(apiRequest), controller.signal);
       })
       .catch((error: unknown) => {
         const apiError =

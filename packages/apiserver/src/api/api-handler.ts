@@ -19,14 +19,14 @@ export interface ApiHandlerOptions {
   onInternalError?: (error: unknown, req: ApiRequest) => void;
 }
 
-/** Handles one request; never throws: every failure becomes a Status response. */
-export type ApiHandler = (req: ApiRequest) => ApiResponse;
+/** Handles one request; never throws: every failure becomes a Status response. Wrappers (faults, delays) may answer later. */
+export type ApiHandler = (req: ApiRequest) => ApiResponse | Promise<ApiResponse>;
 
 /**
  * The transport-neutral API core: discovery, health, version and every resource verb, routed
  * from the registry. Adapters (express, msw) only translate requests and responses.
  */
-export function createApiHandler(ctx: ApiContext, options: ApiHandlerOptions): ApiHandler {
+export function createApiHandler(ctx: ApiContext, options: ApiHandlerOptions): (req: ApiRequest) => ApiResponse {
   return (req) => {
     try {
       return route(ctx, options, req);

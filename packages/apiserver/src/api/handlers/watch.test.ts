@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClusterCore } from '../../cluster/create-cluster.js';
 import { ManualClock } from '../../util/manual-clock.js';
-import type { ApiRequest, StreamingResponse } from '../request.js';
+import type { ApiRequest, CompleteResponse, StreamingResponse } from '../request.js';
 
 function request(path: string, query: string, accept = 'application/json'): ApiRequest {
   return { method: 'GET', path, query: new URLSearchParams(query), header: (n) => (n === 'accept' ? accept : undefined), body: undefined, signal: new AbortController().signal };
@@ -55,7 +55,7 @@ describe('watch streams', () => {
     const stalled = core.handle(request('/api/v1/namespaces/default/configmaps', `watch=true&resourceVersion=${rv}`)) as StreamingResponse;
     stalled.stream({ write: () => { throw new Error('socket gone'); }, end: () => {} });
     const post = (name: string) =>
-      core.handle({ ...request('/api/v1/namespaces/default/configmaps', ''), method: 'POST', header: () => 'application/json', body: new TextEncoder().encode(JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } })) });
+      <CompleteResponse>core.handle({ ...request('/api/v1/namespaces/default/configmaps', ''), method: 'POST', header: () => 'application/json', body: new TextEncoder().encode(JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } })) });
     expect(post('a').status).toBe(201);
     fast.close();
     expect(post('b').status).toBe(201);
