@@ -1,4 +1,5 @@
 import type { Clock, TimerHandle } from './clock.js';
+import { parseDuration } from './duration.js';
 
 interface ManualTimer {
   readonly id: number;
@@ -35,9 +36,9 @@ export class ManualClock implements Clock {
     return this.#timers.size;
   }
 
-  /** Moves time forward, firing each timer that falls due at its own time (timers set meanwhile included). */
-  advance(ms: number): void {
-    const target = this.#now + ms;
+  /** Moves time forward (`5000` ms or `'5m'`), firing each timer that falls due at its own time (timers set meanwhile included). */
+  advance(duration: number | string): void {
+    const target = this.#now + parseDuration(duration);
     for (;;) {
       let next: ManualTimer | undefined;
       for (const timer of this.#timers.values()) if (timer.at <= target && (!next || timer.at < next.at || (timer.at === next.at && timer.id < next.id))) next = timer;
