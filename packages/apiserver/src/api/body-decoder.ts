@@ -2,6 +2,7 @@ import type { KubeObject, ResourceDefinition } from '@minik/types';
 import { groupVersionOf } from '@minik/types';
 import { parse as parseYaml } from 'yaml';
 import { ApiError, badRequest } from '../errors/index.js';
+import { decodeProtobufObject, protobufMediaType } from '../protobuf/index.js';
 import type { ApiRequest } from './request.js';
 
 const unsupportedBody = (): ApiError =>
@@ -28,14 +29,19 @@ export function parseDocument(req: ApiRequest, mediaType = mediaTypeOf(req)): un
  */
 export function decodeObject(req: ApiRequest, def: ResourceDefinition, expectedKind = def.kind, expectedApiVersion = groupVersionOf(def)): KubeObject {
   const mediaType = mediaTypeOf(req);
-  if (mediaType !== 'application/json' && mediaType !== 'application/yaml') throw unsupportedBody();
+  if (mediaType !== 'application/json' && mediaType !== 'application/yaml' && mediaType !== protobufMediaType) throw unsupportedBody();
   let value: unknown;
-  try {
-    value = parseDocument(req, mediaType);
-  } catch (error) {
-    throw badRequest(
-      `the object provided is unrecognized (must be of type ${expectedKind}): couldn't get version/kind; json parse error: ${(error as Error).message}`,
-    );
+  if (mediaType === protobufMediaType) {
+    // kubectl 1.32+ typed creates send protobuf; it decodes to what a JSON client sends, then goes the same way.
+    value = decodeProtobufObject(req.body ?? new Uint8Array(), { apiVersion: expectedApiVersion, kind: expectedKind });
+  } else {
+    try {
+      value = parseDocument(req, mediaType);
+    } catch (error) {
+      throw badRequest(
+        `the object provided is unrecognized (must be of type ${expectedKind}): couldn't get version/kind; json parse error: ${(error as Error).message}`,
+      );
+    }
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw badRequest(`the object provided is unrecognized (must be of type ${expectedKind}): couldn't get version/kind; json parse error: expected an object`);

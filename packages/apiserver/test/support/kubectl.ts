@@ -5,7 +5,8 @@ import { delimiter, dirname, join } from 'node:path';
 
 /** The kubectl versions the end-to-end tests drive, plus the version-picking dispatcher. */
 export const kubectlVersions = ['1.27', '1.30', '1.33'] as const;
-export type KubectlVersion = (typeof kubectlVersions)[number] | 'dispatcher';
+/** Every kubectl binary on this machine, plus the version-picking dispatcher. */
+export type KubectlVersion = '1.27' | '1.28' | '1.29' | '1.30' | '1.31' | '1.32' | '1.33' | 'dispatcher';
 
 /** Finds `kubectl` on PATH; the versioned binaries sit beside its real target. */
 function findKubectl(): string {

@@ -1,0 +1,25 @@
+import { defineMessages } from '../message-schema.js';
+
+/** k8s.io/api/authentication/v1 TokenRequest (the body of `kubectl create token`). */
+export const authenticationV1Messages = defineMessages('authentication.v1', {
+  TokenRequest: `
+    1 metadata meta.v1.ObjectMeta?
+    2 spec TokenRequestSpec
+    3 status TokenRequestStatus?
+  `,
+  TokenRequestSpec: `
+    1 audiences []string
+    4 expirationSeconds *int64
+    3 boundObjectRef *BoundObjectReference
+  `,
+  TokenRequestStatus: `
+    1 token string
+    2 expirationTimestamp meta.v1.Time
+  `,
+  BoundObjectReference: `
+    1 kind string?
+    2 apiVersion string?
+    3 name string?
+    4 uid string?
+  `,
+});
