@@ -20,6 +20,8 @@ export const exitCodes = {
   hostConfig: 38,
   /** ExGuestNotRunning: the command needs a running cluster. */
   guestNotRunning: 83,
+  /** ExGuestNotFound: no node of that name. */
+  guestNotFound: 85,
   /** ExControlPlaneError: the cluster process died before it was ready. */
   controlPlaneError: 100,
   /** ExControlPlaneTimeout: the API server did not become ready in time. */

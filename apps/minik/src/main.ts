@@ -6,6 +6,7 @@ import { hideBin } from 'yargs/helpers';
 import type { CliContext } from './cli-context.js';
 import { deleteCommand } from './commands/delete.js';
 import { kubeconfigCommand } from './commands/kubeconfig.js';
+import { nodeCommand } from './commands/node.js';
 import { startCommand } from './commands/start.js';
 import { statusCommand } from './commands/status.js';
 import { stopCommand } from './commands/stop.js';
@@ -52,7 +53,8 @@ async function run(argv: string[]): Promise<number> {
     .command(stopCommand(context))
     .command(statusCommand(context))
     .command(deleteCommand(context))
-    .command(kubeconfigCommand(context));
+    .command(kubeconfigCommand(context))
+    .command(nodeCommand(context));
   await cli.parseAsync();
   return exitCode;
 }

@@ -1,7 +1,9 @@
 import type { ResourceDefinition } from '@minik/types';
+import { builtinSchemas } from '@minik/types';
 import type { Discovery, VersionInfo } from '../discovery/index.js';
 import { healthResponse } from '../discovery/index.js';
 import { ApiError, methodNotAllowed, pathNotFound } from '../errors/index.js';
+import { createOpenApi, openApiResponse, type OpenApi } from '../openapi/index.js';
 import type { ApiContext } from './api-context.js';
 import { deleteCollectionHandler, deleteHandler } from './handlers/delete-handlers.js';
 import { getObject, listObjects, watchObjects } from './handlers/read-handlers.js';
@@ -17,7 +19,28 @@ export interface ApiHandlerOptions {
   version: VersionInfo;
   /** Called once per unexpected (non-ApiError) failure, with the cause. */
   onInternalError?: (error: unknown, req: ApiRequest) => void;
+  /** The OpenAPI documents; by default built (lazily) from the registry and the built-in schemas. */
+  openApi?: OpenApi;
+  /** Subresources served outside the store, keyed `<plural>/<subresource>` (pods/proxy, pods/log, …). */
+  connect?: Readonly<Record<string, ConnectHandler>>;
+  /** minik's own admin API under `/minik/` (node lifecycle); paths that cannot clash with Kubernetes'. */
+  admin?: (req: ApiRequest, path: string) => ApiResponse | undefined;
 }
+
+/** What a connect subresource addresses: `pods/{name}/proxy/…` → pods, web, proxy. */
+export interface ConnectTarget {
+  def: ResourceDefinition;
+  namespace: string | undefined;
+  /** The name segment as sent, `[scheme:]name[:port]` for proxies. */
+  name: string;
+  subresource: string;
+}
+
+/**
+ * A subresource that connects to something instead of reading the store (upstream's
+ * rest.Connecter: proxy, log). It sees the raw request: method, full path, query and body.
+ */
+export type ConnectHandler = (req: ApiRequest, target: ConnectTarget) => ApiResponse;
 
 /** Handles one request; never throws: every failure becomes a Status response. Wrappers (faults, delays) may answer later. */
 export type ApiHandler = (req: ApiRequest) => ApiResponse | Promise<ApiResponse>;
@@ -26,7 +49,8 @@ export type ApiHandler = (req: ApiRequest) => ApiResponse | Promise<ApiResponse>
  * The transport-neutral API core: discovery, health, version and every resource verb, routed
  * from the registry. Adapters (express, msw) only translate requests and responses.
  */
-export function createApiHandler(ctx: ApiContext, options: ApiHandlerOptions): (req: ApiRequest) => ApiResponse {
+export function createApiHandler(ctx: ApiContext, handlerOptions: ApiHandlerOptions): (req: ApiRequest) => ApiResponse {
+  const options: ApiHandlerOptions = { ...handlerOptions, openApi: handlerOptions.openApi ?? createOpenApi(ctx.registry.definitions, builtinSchemas) };
   return (req) => {
     try {
       return route(ctx, options, req);
@@ -48,9 +72,19 @@ export function statusResponse(error: ApiError): ApiResponse {
 function route(ctx: ApiContext, options: ApiHandlerOptions, req: ApiRequest): ApiResponse {
   const path = req.path.length > 1 && req.path.endsWith('/') ? req.path.slice(0, -1) : req.path;
   const method = req.method.toUpperCase();
+  if (path.startsWith('/minik/')) {
+    const response = options.admin?.(req, path);
+    if (!response) throw pathNotFound();
+    return response;
+  }
   const info = parseResourcePath({ method, path, query: req.query });
-  if (info) return resourceRequest(ctx, info, req);
+  if (info) return resourceRequest(ctx, info, req, options);
   if (method !== 'GET' && method !== 'HEAD') throw pathNotFound();
+  if (path.startsWith('/openapi/')) {
+    const response = options.openApi && openApiResponse(options.openApi, path, req.query);
+    if (!response) throw pathNotFound();
+    return response;
+  }
   const accept = req.header('accept');
   switch (path) {
     case '/version':
@@ -82,11 +116,11 @@ function discoveryResponse(doc: { contentType: string; body: unknown } | undefin
   return jsonBody(200, doc.body, doc.contentType);
 }
 
-function resourceRequest(ctx: ApiContext, info: ResourceRequestInfo, req: ApiRequest): ApiResponse {
+function resourceRequest(ctx: ApiContext, info: ResourceRequestInfo, req: ApiRequest, options: ApiHandlerOptions): ApiResponse {
   const def = ctx.registry.lookup(info.group, info.version, info.resource);
   if (!def) throw pathNotFound();
   if (def.namespaced && info.namespace === undefined && info.name !== undefined) throw pathNotFound();
-  if (info.subresource !== undefined) return subresourceRequest(ctx, def, info, req);
+  if (info.subresource !== undefined) return subresourceRequest(ctx, def, info, req, options);
   if (!def.verbs.includes(info.verb)) throw methodNotAllowed(info.verb, def);
   switch (info.verb) {
     case 'get':
@@ -109,8 +143,14 @@ function resourceRequest(ctx: ApiContext, info: ResourceRequestInfo, req: ApiReq
   }
 }
 
-function subresourceRequest(ctx: ApiContext, def: ResourceDefinition, info: ResourceRequestInfo, req: ApiRequest): ApiResponse {
+function subresourceRequest(ctx: ApiContext, def: ResourceDefinition, info: ResourceRequestInfo, req: ApiRequest, options: ApiHandlerOptions): ApiResponse {
   const sub = def.subresources?.find((s) => s.name === info.subresource);
+  const connect = sub && info.name !== undefined ? options.connect?.[`${def.plural}/${sub.name}`] : undefined;
+  if (connect && sub && info.name !== undefined) {
+    // Proxies take any method and the rest of the path; log is GET only.
+    if (!sub.verbs.includes(info.verb)) throw methodNotAllowed(info.verb, def);
+    return connect(req, { def, namespace: info.namespace, name: info.name, subresource: sub.name });
+  }
   if (!sub || info.name === undefined || info.rest.length > 0) throw pathNotFound();
   if (!sub.verbs.includes(info.verb)) throw methodNotAllowed(info.verb, def);
   switch (sub.name) {

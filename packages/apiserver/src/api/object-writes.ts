@@ -4,6 +4,7 @@ import { hasStatusSubresource, kindsKeepingStatusOnCreate, kindsWithGeneration }
 import type { StoredObject } from '../store/index.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { rfc3339 } from '../util/time.js';
+import { trackFieldOwnership } from '../patch/field-ownership.js';
 import type { ApiContext } from './api-context.js';
 
 const namespaces = { group: '', plural: 'namespaces' };
@@ -13,6 +14,10 @@ export interface WriteOptions {
   dryRun: boolean;
   fieldManager: string | undefined;
   fieldValidation: 'Strict' | 'Warn' | 'Ignore';
+  /** The subresource a write came through besides the object itself and `/status` (managedFields' `subresource`). */
+  subresource?: 'scale';
+  /** Managed fields decided by server-side apply (null: none); otherwise the write is recorded as an Update. */
+  appliedManagedFields?: readonly unknown[] | null;
 }
 
 /** Parses `dryRun`, `fieldManager` and `fieldValidation` with upstream's 400s for bad values. */
@@ -21,7 +26,8 @@ export function parseWriteOptions(query: URLSearchParams, bodyDryRun?: unknown):
   for (const value of dryRunValues) {
     if (value !== 'All') throw badRequest(`dryRun: Unsupported value: "${value}": supported values: "All"`);
   }
-  const fieldValidation = query.get('fieldValidation') ?? 'Strict';
+  // Upstream's default (absent or empty) is Warn; kubectl asks for Strict explicitly.
+  const fieldValidation = query.get('fieldValidation') || 'Warn';
   if (fieldValidation !== 'Strict' && fieldValidation !== 'Warn' && fieldValidation !== 'Ignore') {
     throw badRequest(`fieldValidation: Unsupported value: "${fieldValidation}": supported values: "Ignore", "Strict", "Warn"`);
   }
@@ -96,6 +102,7 @@ export function createObject(ctx: ApiContext, def: ResourceDefinition, obj: Kube
   if (generated) meta.name = generatedName(ctx, meta.generateName!);
   strategy.applyDefaults?.(obj, ctx.strategyContext);
   throwIfInvalid(def, obj, strategy.validateCreate?.(obj) ?? []);
+  trackFieldOwnership(ctx, def, undefined, obj, options, undefined);
   if (def.namespaced) admitNamespace(ctx, meta.namespace!);
   if (options.dryRun) {
     if (ctx.store.get(def, meta.namespace ?? '', meta.name!)) ctx.store.create(def, obj); // throws AlreadyExists
@@ -166,6 +173,7 @@ export function updateObject(
   const strategy = ctx.strategyFor(def);
   strategy.applyDefaults?.(next, ctx.strategyContext);
   throwIfInvalid(def, next, strategy.validateUpdate?.(next, old) ?? []);
+  trackFieldOwnership(ctx, def, old, next, options, scope === 'status' ? 'status' : options.subresource);
   if (deepEqual(next, old)) return fromStored(current);
   if (options.dryRun) return fromDryRun(next);
   const finishedDeleting =

@@ -1,22 +1,39 @@
 import jsonMergePatch from 'json-merge-patch';
 import fastJsonPatch from 'fast-json-patch';
+import type { ResourceDefinition } from '@minik/types';
 import { ApiError, badRequest } from '../errors/index.js';
+import { schemaTypeOf } from '../patch/field-ownership.js';
+import { unprocessablePatch } from '../patch/patch-errors.js';
+import { applyStrategicMergePatch } from '../patch/strategic-merge-request.js';
 
-/** The patch media types the server accepts, by Content-Type. */
-export const patchMediaTypes = ['application/json-patch+json', 'application/merge-patch+json'] as const;
+/** The patch media types the server accepts, by Content-Type, in the order upstream lists them. */
+export const patchMediaTypes = [
+  'application/json-patch+json',
+  'application/merge-patch+json',
+  'application/strategic-merge-patch+json',
+  'application/apply-patch+yaml',
+] as const;
 export type PatchType = (typeof patchMediaTypes)[number];
 
-export function unsupportedPatchType(): ApiError {
+type KindRef = Pick<ResourceDefinition, 'group' | 'version' | 'kind'>;
+
+/** The patch types a kind accepts: strategic merge needs the kind's schema, so kinds without one refuse it as CRDs do. */
+export function acceptedPatchTypes(def?: KindRef): readonly PatchType[] {
+  if (def === undefined || schemaTypeOf(def) !== undefined) return patchMediaTypes;
+  return patchMediaTypes.filter((t) => t !== 'application/strategic-merge-patch+json');
+}
+
+export function unsupportedPatchType(def?: KindRef): ApiError {
   return new ApiError(
     'UnsupportedMediaType',
-    `the body of the request was in an unknown format - accepted media types include: ${patchMediaTypes.join(', ')}`,
+    `the body of the request was in an unknown format - accepted media types include: ${acceptedPatchTypes(def).join(', ')}`,
   );
 }
 
-/** Narrows a Content-Type to a supported patch type, or 415. */
-export function patchTypeOf(mediaType: string): PatchType {
-  if ((patchMediaTypes as readonly string[]).includes(mediaType)) return mediaType as PatchType;
-  throw unsupportedPatchType();
+/** Narrows a Content-Type to a patch type the kind accepts, or 415. */
+export function patchTypeOf(mediaType: string, def?: KindRef): PatchType {
+  if ((acceptedPatchTypes(def) as readonly string[]).includes(mediaType)) return mediaType as PatchType;
+  throw unsupportedPatchType(def);
 }
 
 /**
@@ -24,7 +41,14 @@ export function patchTypeOf(mediaType: string): PatchType {
  * operations that cannot apply are 422s, as upstream's patcher answers
  * (k8s.io/apiserver/pkg/endpoints/handlers/patch.go).
  */
-export function applyPatch(current: unknown, patchText: string, type: PatchType): unknown {
+export function applyPatch(current: unknown, patchText: string, type: PatchType, def?: KindRef): unknown {
+  if (type === 'application/strategic-merge-patch+json') {
+    const schemaType = def && schemaTypeOf(def);
+    if (!schemaType) throw unsupportedPatchType(def);
+    return applyStrategicMergePatch(current, patchText, schemaType);
+  }
+  // Server-side apply is not a patch of the current object; the patch handler runs it.
+  if (type === 'application/apply-patch+yaml') throw unsupportedPatchType(def);
   let patch: unknown;
   try {
     patch = JSON.parse(patchText);
@@ -40,8 +64,8 @@ export function applyPatch(current: unknown, patchText: string, type: PatchType)
   if (!Array.isArray(patch)) throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
   try {
     return fastJsonPatch.applyPatch(structuredClone(current), patch as fastJsonPatch.Operation[], true, true, true).newDocument;
-  } catch (error) {
-    const message = (error as Error).message.split('\n')[0] ?? 'invalid patch';
-    throw new ApiError('Invalid', message);
+  } catch {
+    // Upstream answers a JSON patch that cannot apply with a generic 422 (NewGenericServerResponse).
+    throw unprocessablePatch();
   }
 }

@@ -3,17 +3,22 @@ import { builtinResources } from '@minik/types';
 import { createApiHandler, type ApiHandler } from '../api/api-handler.js';
 import type { ApiContext } from '../api/api-context.js';
 import { createObject } from '../api/object-writes.js';
+import { InProcessClient } from '../client/in-process-client.js';
+import { EventBroadcaster, settleQueues, startControllers, type ControllerManager, type ControllerManagerOptions } from '../controllers/index.js';
 import { createDiscovery, defaultKubernetesVersion, versionInfo } from '../discovery/index.js';
+import { createSimulation, defaultNodeCapacity, type ClusterSimulation, type SimulationOptions } from '../kubelet/cluster-simulation.js';
+import type { NodeControl } from '../kubelet/node-pool.js';
 import { ResourceRegistry } from '../resources/resource-registry.js';
 import { createStrategyContext } from '../resources/strategy-context.js';
 import { strategyFor } from '../resources/strategy-table.js';
+import { ApiError } from '../errors/index.js';
 import { MemoryStore, type Store } from '../store/index.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { randomIds, type IdSource } from '../util/ids.js';
 import { rfc3339 } from '../util/time.js';
 import { defaultServiceAccount, kubernetesEndpoints, kubernetesService, rootCAConfigMap, simulatedCAPem, systemNamespaces } from './bootstrap-objects.js';
 import { nodeName } from './node-names.js';
-import { nodeInternalIP, nodeObject } from './node-object.js';
+import { nodeInternalIP, nodeObject, nodePodCIDR } from './node-object.js';
 
 /** Options of a cluster, with or without a socket. */
 export interface CreateClusterOptions {
@@ -29,6 +34,10 @@ export interface CreateClusterOptions {
   watchHistorySize?: number;
   /** Where clients reach the API server (for discovery's serverAddressByClientCIDRs). */
   serverAddress?: () => string;
+  /** Options of the simulated kube-controller-manager; `false` runs the API server alone. */
+  controllers?: ControllerManagerOptions | false;
+  /** Options of the simulated nodes (kubelets, scheduler, apps, timing); `false` keeps nodes as static objects. */
+  simulation?: SimulationOptions | false;
 }
 
 /** A cluster without a socket: the store, the registry and the request handler adapters call. */
@@ -40,9 +49,17 @@ export interface ClusterCore {
   readonly context: ApiContext;
   readonly handle: ApiHandler;
   readonly nodeNames: readonly string[];
+  /** The running controllers, unless disabled. */
+  readonly controllers: ControllerManager | undefined;
+  /** The simulated scheduler, kubelets and apps, unless disabled. */
+  readonly simulation: ClusterSimulation | undefined;
+  /** The node lifecycle, like `minikube node add|stop|start|delete|list`. */
+  readonly nodes: NodeControl;
+  /** Resolves when every controller's work queue is idle. */
+  settle(): Promise<void>;
+  /** Stops the controllers (watches, timers); the store stays readable. */
+  stop(): void;
 }
-
-const nodeCapacity = { cpu: '2', memory: '4015852Ki', pods: '110', 'ephemeral-storage': '61202244Ki' };
 
 /** Builds a cluster in memory and writes the objects of a fresh cluster through the normal create path. */
 export function createClusterCore(options: CreateClusterOptions = {}): ClusterCore {
@@ -61,10 +78,16 @@ export function createClusterCore(options: CreateClusterOptions = {}): ClusterCo
     ids: options.ids ?? randomIds,
   };
   const discovery = createDiscovery(registry.definitions, { serverAddress: options.serverAddress ?? (() => '127.0.0.1:6443') });
+  const client = new InProcessClient(context);
+  // One event sink for controllers, scheduler and kubelets, as a cluster's components share the API.
+  const events = (options.controllers !== false && options.controllers?.events) || new EventBroadcaster(client, clock);
+  const simulation =
+    options.simulation === false ? undefined : createSimulation(context, { ...options.simulation, clusterName: name, kubernetesVersion, events });
   const handle = createApiHandler(context, {
     discovery,
     version,
     onInternalError: (error) => process.emitWarning(`minik: internal error: ${(error as Error)?.stack ?? String(error)}`),
+    ...(simulation ? { connect: simulation.connect, admin: simulation.admin } : {}),
   });
 
   const create = (obj: KubeObject): void => {
@@ -77,14 +100,51 @@ export function createClusterCore(options: CreateClusterOptions = {}): ClusterCo
   for (let i = 0; i < (options.nodes ?? 1); i++) {
     const node = nodeName(name, i);
     nodeNames.push(node);
-    create(nodeObject({ name: node, index: i, kubeletVersion: kubernetesVersion, controlPlane: i === 0, capacity: nodeCapacity }, now));
+    // Each simulated node registers its Node object with its kubelet.
+    if (simulation) simulation.nodes.register(i);
+    else create(nodeObject({ name: node, index: i, kubeletVersion: kubernetesVersion, controlPlane: i === 0, capacity: defaultNodeCapacity }, now));
   }
   create(kubernetesService());
   create(kubernetesEndpoints(nodeInternalIP(0)));
-  for (const ns of systemNamespaces) {
-    create(defaultServiceAccount(ns));
-    create(rootCAConfigMap(ns, simulatedCAPem));
+  // The service account and root CA controllers fill every namespace; without them, do it here.
+  const controllers = options.controllers === false ? undefined : startControllers(client, clock, { kubernetesVersion, events, ...options.controllers });
+  simulation?.start();
+  if (!controllers) {
+    for (const ns of systemNamespaces) {
+      create(defaultServiceAccount(ns));
+      create(rootCAConfigMap(ns, simulatedCAPem));
+    }
   }
-  return { name, kubernetesVersion, store, registry, context, handle, nodeNames };
+  return {
+    name,
+    kubernetesVersion,
+    store,
+    registry,
+    context,
+    handle,
+    nodeNames,
+    controllers,
+    simulation,
+    nodes: simulation?.nodes ?? staticNodes(nodeNames),
+    settle: () => settleQueues(() => [...(controllers?.queues() ?? []), ...(simulation?.queues() ?? [])]),
+    stop: () => {
+      simulation?.stop();
+      controllers?.stop();
+    },
+  };
 }
 
+
+/** The node control of a cluster without simulation: it lists its nodes and changes nothing. */
+function staticNodes(names: readonly string[]): NodeControl {
+  const refuse = (): never => {
+    throw new ApiError('MethodNotAllowed', 'the node simulation of this cluster is disabled');
+  };
+  return {
+    list: () => names.map((name, i) => ({ name, internalIP: nodeInternalIP(i), podCIDR: nodePodCIDR(i), controlPlane: i === 0, running: false })),
+    add: refuse,
+    stop: refuse,
+    start: refuse,
+    delete: refuse,
+  };
+}

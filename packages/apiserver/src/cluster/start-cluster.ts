@@ -39,6 +39,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     stop: () =>
       (stopped ??= new Promise<void>((resolve) => {
+        // Controllers, scheduler and kubelets first: no timer or watch outlives the cluster.
+        core.stop();
         server.close(() => resolve());
         // Watches and keep-alive connections would hold close() open: end them.
         for (const socket of sockets) socket.destroy();

@@ -60,12 +60,10 @@ describe('legacy discovery', () => {
     expect(body.kind).toBe('APIResourceList');
     expect(body.groupVersion).toBe('v1');
     const names = body.resources.map((r) => r.name);
-    expect(names.slice(names.indexOf('pods'), names.indexOf('pods') + 4)).toEqual([
-      'pods',
-      'pods/binding',
-      'pods/eviction',
-      'pods/status',
-    ]);
+    const pods = builtinResources.find((r) => r.plural === 'pods')!;
+    const podEntries = ['pods', ...pods.subresources!.map((s) => `pods/${s.name}`)];
+    expect(names.slice(names.indexOf('pods'), names.indexOf('pods') + podEntries.length)).toEqual(podEntries);
+    expect(podEntries).toEqual(expect.arrayContaining(['pods/binding', 'pods/eviction', 'pods/status']));
     expect(body.resources.find((r) => r.name === 'pods')).toEqual({
       name: 'pods',
       singularName: 'pod',

@@ -7,6 +7,8 @@
  * https://github.com/kubernetes/kubernetes/tree/v1.33.1/pkg/registry/core/service/portallocator
  */
 
+import type { StrategyContext } from './resource-strategy.js';
+
 /** Why an allocation failed; `message` is upstream's error text. */
 export type AllocationFailure = 'AlreadyAllocated' | 'NotInRange' | 'Full';
 
@@ -274,4 +276,40 @@ export class NodePortAllocator {
     for (const [port, owner] of held) if (this.contains(port)) entries.push([port - this.min, owner]);
     this.offsets.reset(entries);
   }
+}
+
+/** The two allocators of one cluster. */
+export interface ServiceAllocators {
+  clusterIPs: ClusterIPAllocator;
+  nodePorts: NodePortAllocator;
+}
+
+/** Fresh allocators with the default ranges (10.96.0.0/12, 30000–32767). */
+export function createServiceAllocators(options: AllocatorOptions = {}): ServiceAllocators {
+  const random = options.random ? { random: options.random } : {};
+  return { clusterIPs: new ClusterIPAllocator(random), nodePorts: new NodePortAllocator(random) };
+}
+
+const allocatorsKey = Symbol('minik.serviceAllocators');
+
+/** RFC 3339 with second precision, as the API server stamps timestamps. */
+const wallClock = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * A StrategyContext backed by `allocators`. The Service strategy finds the allocators through the
+ * context, so it reserves requested values and releases deleted ones in the same pools.
+ */
+export function allocatorContext(allocators: ServiceAllocators, now: () => string = wallClock): StrategyContext {
+  const ctx: StrategyContext = {
+    now,
+    allocateClusterIP: () => allocators.clusterIPs.allocateNext(),
+    allocateNodePort: () => allocators.nodePorts.allocateNext(),
+  };
+  Object.defineProperty(ctx, allocatorsKey, { value: allocators, enumerable: false });
+  return ctx;
+}
+
+/** The allocators behind a context made by {@link allocatorContext}, if it was. */
+export function allocatorsOf(ctx: StrategyContext): ServiceAllocators | undefined {
+  return (ctx as unknown as { [allocatorsKey]?: ServiceAllocators })[allocatorsKey];
 }

@@ -1,4 +1,4 @@
-import { ClusterIPAllocator, NodePortAllocator, type AllocatorOptions } from './allocators.js';
+import { allocatorContext, createServiceAllocators, type AllocatorOptions, type ClusterIPAllocator, type NodePortAllocator } from './allocators.js';
 import type { ResourceStrategy, StrategyContext } from './resource-strategy.js';
 import { configMapStrategy } from './strategies/config-map-strategy.js';
 import { deploymentStrategy } from './strategies/deployment-strategy.js';
@@ -32,19 +32,18 @@ export interface StrategyTableOptions extends AllocatorOptions {
 
 const emptyStrategy: ResourceStrategy = Object.freeze({});
 
-/** RFC 3339 with second precision, as the API server stamps timestamps. */
-const wallClock = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-
 /**
- * The strategy table of one cluster. Services allocate from the table's allocators, so the same
- * table must supply the StrategyContext (`table.context()`) and see every Service deletion.
+ * A strategy table with its own allocators. The strategies themselves hold no cluster state:
+ * Services allocate from the allocators of the request's StrategyContext, so build that context
+ * with `table.context()` (or allocatorContext) to use this table's pools.
  */
 export function createStrategyTable(options: StrategyTableOptions = {}): StrategyTable {
-  const clusterIPs = options.clusterIPs ?? new ClusterIPAllocator(options.random ? { random: options.random } : {});
-  const nodePorts = options.nodePorts ?? new NodePortAllocator(options.random ? { random: options.random } : {});
+  const fresh = createServiceAllocators(options);
+  const clusterIPs = options.clusterIPs ?? fresh.clusterIPs;
+  const nodePorts = options.nodePorts ?? fresh.nodePorts;
   const byKind = new Map<string, ResourceStrategy>([
     ['/Pod', podStrategy],
-    ['/Service', createServiceStrategy({ clusterIPs, nodePorts })],
+    ['/Service', createServiceStrategy()],
     ['/Namespace', namespaceStrategy],
     ['/Node', nodeStrategy],
     ['/ConfigMap', configMapStrategy],
@@ -62,15 +61,14 @@ export function createStrategyTable(options: StrategyTableOptions = {}): Strateg
     clusterIPs,
     nodePorts,
     strategyFor: (group, kind) => byKind.get(`${group}/${kind}`) ?? emptyStrategy,
-    context: (now = wallClock) => ({
-      now,
-      allocateClusterIP: () => clusterIPs.allocateNext(),
-      allocateNodePort: () => nodePorts.allocateNext(),
-    }),
+    context: (now) => allocatorContext({ clusterIPs, nodePorts }, now),
   };
 }
 
-/** The process-wide table behind {@link strategyFor}; a cluster may create its own instead. */
+/**
+ * The process-wide table behind {@link strategyFor}. Safe for several clusters in one process:
+ * each cluster's StrategyContext carries (or is given) its own allocators.
+ */
 export const defaultStrategyTable: StrategyTable = createStrategyTable();
 
 /** The strategy of a kind from the default table; an empty strategy for unknown kinds. */

@@ -3,6 +3,8 @@ import { printerColumnsFor } from './printer-columns.js';
 
 const allVerbs: readonly Verb[] = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 const statusSubresource = (kind: string): SubresourceDefinition => ({ name: 'status', kind, verbs: ['get', 'patch', 'update'] });
+// Proxy subresources take every method (upstream's connect verbs): create delete get patch update.
+const proxySubresource = (kind: string): SubresourceDefinition => ({ name: 'proxy', kind, verbs: ['create', 'delete', 'get', 'patch', 'update'] });
 const scaleSubresource: SubresourceDefinition = {
   name: 'scale',
   kind: 'Scale',
@@ -84,7 +86,7 @@ export const builtinResources: readonly ResourceDefinition[] = [
     namespaced: false,
     verbs: allVerbs,
     shortNames: ['no'],
-    subresources: [statusSubresource('Node')],
+    subresources: [proxySubresource('NodeProxyOptions'), statusSubresource('Node')],
     printerColumns: printerColumnsFor('Node'),
     fieldSelectors: { 'spec.unschedulable': { path: 'spec.unschedulable', missing: 'false' } },
   },
@@ -101,6 +103,8 @@ export const builtinResources: readonly ResourceDefinition[] = [
     subresources: [
       { name: 'binding', kind: 'Binding', verbs: ['create'] },
       { name: 'eviction', kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] },
+      { name: 'log', kind: 'Pod', verbs: ['get'] },
+      proxySubresource('PodProxyOptions'),
       statusSubresource('Pod'),
     ],
     printerColumns: printerColumnsFor('Pod'),
@@ -147,7 +151,7 @@ export const builtinResources: readonly ResourceDefinition[] = [
     verbs: allVerbs,
     shortNames: ['svc'],
     categories: ['all'],
-    subresources: [statusSubresource('Service')],
+    subresources: [proxySubresource('ServiceProxyOptions'), statusSubresource('Service')],
     printerColumns: printerColumnsFor('Service'),
     fieldSelectors: { 'spec.clusterIP': 'spec.clusterIP', 'spec.type': 'spec.type' },
   },

@@ -32,8 +32,8 @@ export type FieldType =
   | { kind: 'bytes' }
   | { kind: 'ref'; name: string }
   | ({ kind: 'array'; items: FieldType } & ListMergeRules)
-  /** A map with string keys (additionalProperties). */
-  | { kind: 'map'; values: FieldType }
+  /** A map with string keys (additionalProperties); 'atomic' maps are replaced whole by server-side apply. */
+  | { kind: 'map'; values: FieldType; mapType?: 'atomic' | 'granular' }
   /** Anything (RawExtension, free-form JSON): x-kubernetes-preserve-unknown-fields. */
   | { kind: 'any' };
 

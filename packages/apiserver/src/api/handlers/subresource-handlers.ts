@@ -7,11 +7,13 @@ import { decodeObject, mediaTypeOf } from '../body-decoder.js';
 import { deleteObject } from '../object-deletes.js';
 import { parseWriteOptions, updateObject } from '../object-writes.js';
 import { applyPatch, patchTypeOf } from '../patch.js';
+import { managerFromUserAgent, parseApplyPatch, patchForce, serverSideApplyScale } from '../../patch/index.js';
 import type { ApiRequest, ApiResponse } from '../request.js';
 import { jsonBody } from '../request.js';
 import type { ResourceRequestInfo } from '../request-info.js';
 
 const scaleTarget = { group: 'autoscaling', plural: 'scale', kind: 'Scale' };
+const scaleKind = { group: 'autoscaling', version: 'v1', kind: 'Scale' };
 
 function current(ctx: ApiContext, def: ResourceDefinition, info: ResourceRequestInfo): StoredObject {
   const stored = ctx.store.get(def, info.namespace ?? '', info.name!);
@@ -41,7 +43,13 @@ export function scaleHandler(ctx: ApiContext, def: ResourceDefinition, info: Res
   if (info.verb === 'update') {
     scale = decodeObject(req, def, 'Scale', 'autoscaling/v1') as unknown as Scale;
   } else if (info.verb === 'patch') {
-    const patched = applyPatch(scaleOf(stored), new TextDecoder().decode(req.body ?? new Uint8Array()), patchTypeOf(mediaTypeOf(req)));
+    const type = patchTypeOf(mediaTypeOf(req), scaleKind);
+    const force = patchForce(req.query, type === 'application/apply-patch+yaml', options.fieldManager);
+    if (type === 'application/apply-patch+yaml') {
+      const applied = serverSideApplyScale(ctx, def, info.namespace, info.name!, parseApplyPatch(req.body), { ...options, fieldManager: options.fieldManager! }, force);
+      return jsonBody(200, scaleOf({ object: applied.object, json: applied.json, revision: Number(applied.object.metadata.resourceVersion ?? stored.revision) }));
+    }
+    const patched = applyPatch(scaleOf(stored), new TextDecoder().decode(req.body ?? new Uint8Array()), type, scaleKind);
     scale = patched as Scale;
   } else {
     throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
@@ -54,29 +62,40 @@ export function scaleHandler(ctx: ApiContext, def: ResourceDefinition, info: Res
   if (rv !== undefined && rv !== '' && rv !== String(stored.revision)) throw conflict(def, info.name!);
   const next = structuredClone(stored.object) as KubeObject & { spec: { replicas?: number } };
   next.spec = { ...next.spec, replicas };
-  const result = updateObject(ctx, def, next, stored, options);
+  options.fieldManager ??= managerFromUserAgent(req.header('user-agent'));
+  const result = updateObject(ctx, def, next, stored, { ...options, subresource: 'scale' });
   return jsonBody(200, scaleOf({ object: result.object, json: result.json, revision: Number(result.object.metadata.resourceVersion ?? stored.revision) }));
 }
 
 /** POST `pods/{name}/binding`: what the scheduler uses to place a pod on a node. */
 export function bindingHandler(ctx: ApiContext, def: ResourceDefinition, info: ResourceRequestInfo, req: ApiRequest): ApiResponse {
   const binding = decodeObject(req, def, 'Binding', 'v1') as KubeObject & { target?: { kind?: string; name?: string } };
-  const stored = current(ctx, def, info);
+  current(ctx, def, info);
   const nodeName = binding.target?.name;
   if (!nodeName) throw invalid({ group: '', plural: 'bindings', kind: 'Binding' }, info.name!, [fieldErrors.required('target.name')]);
+  const options = parseWriteOptions(req.query);
+  bindPod(ctx, def, info.namespace ?? '', info.name!, nodeName, options.dryRun);
+  return jsonBody(201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
+}
+
+/**
+ * Assigns a pod to a node as the binding subresource does: spec.nodeName and the PodScheduled
+ * condition in one write, 409 when the pod is already assigned or being deleted. The scheduler
+ * calls it in-process.
+ */
+export function bindPod(ctx: ApiContext, def: ResourceDefinition, namespace: string, name: string, nodeName: string, dryRun = false): void {
+  const stored = ctx.store.get(def, namespace, name);
+  if (!stored) throw notFound(def, name);
   const pod = structuredClone(stored.object) as KubeObject & { spec: { nodeName?: string }; status?: { conditions?: unknown[] } };
-  if (pod.metadata.deletionTimestamp) throw conflict(def, info.name!, 'pod is being deleted, cannot be assigned to a host');
-  if (pod.spec.nodeName) throw conflict(def, info.name!, `pod ${info.name} is already assigned to node "${pod.spec.nodeName}"`);
+  if (pod.metadata.deletionTimestamp) throw conflict(def, name, 'pod is being deleted, cannot be assigned to a host');
+  if (pod.spec.nodeName) throw conflict(def, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
   pod.spec.nodeName = nodeName;
   const now = new Date(ctx.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const conditions = (pod.status?.conditions ?? []).filter((c) => (c as { type?: string }).type !== 'PodScheduled');
   conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
   pod.status = { ...pod.status, conditions };
-  const options = parseWriteOptions(req.query);
   // Binding writes spec.nodeName and the PodScheduled condition together, as upstream's BindingREST does.
-  const rv = String(stored.revision);
-  if (!options.dryRun) ctx.store.update(def, pod, { resourceVersion: rv });
-  return jsonBody(201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
+  if (!dryRun) ctx.store.update(def, pod, { resourceVersion: String(stored.revision) });
 }
 
 /** POST `pods/{name}/eviction`: a policy-checked delete (no PodDisruptionBudgets exist, so it always passes). */

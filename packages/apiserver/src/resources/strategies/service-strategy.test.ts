@@ -239,3 +239,28 @@ describe('Service updates', () => {
     expect(obj).toEqual(stored);
   });
 });
+
+describe('Service strategy across clusters', () => {
+  it('keeps the pools of clusters with different contexts apart', () => {
+    const strategy = createStrategyTable().strategyFor('', 'Service');
+    const kubernetesService = (uid: string): KubeObject =>
+      body({ metadata: { name: 'kubernetes', namespace: 'default', uid }, spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, targetPort: 8443 }] } });
+    // Contexts built without allocatorContext (as a cluster wiring may do) each get their own pools.
+    for (const [i, ctx] of [{ ...noAllocationContext }, { ...noAllocationContext }].entries()) {
+      const obj = kubernetesService(`cluster-${i}`);
+      strategy.applyDefaults?.(obj, ctx);
+      expect(messages(strategy.validateCreate?.(obj))).toEqual([]);
+    }
+  });
+
+  it('finds the pools of a stored Service again on delete', () => {
+    const table = createStrategyTable({ random: () => 0 });
+    const strategy = table.strategyFor('', 'Service');
+    const obj = body({ metadata: { name: 'web', namespace: 'default', uid: 'u-1' }, spec: { ports: [{ port: 80 }] } });
+    strategy.applyDefaults?.(obj, table.context());
+    strategy.validateCreate?.(obj);
+    expect(table.clusterIPs.used).toBe(1);
+    strategy.onDelete?.(body(obj)); // the store hands back its own copy
+    expect(table.clusterIPs.used).toBe(0);
+  });
+});

@@ -1,6 +1,6 @@
 import type { KubeObject } from '@minik/types';
 import { ApiError, fieldErrors, invalid, type FieldError } from '../../errors/index.js';
-import { AllocationError, type ClusterIPAllocator, type NodePortAllocator } from '../allocators.js';
+import { AllocationError, allocatorContext, allocatorsOf, createServiceAllocators, type ServiceAllocators } from '../allocators.js';
 import type { ResourceStrategy, StrategyContext } from '../resource-strategy.js';
 import { uniqueErrors } from './field-error-list.js';
 import { goValue } from './go-syntax.js';
@@ -21,25 +21,91 @@ import {
   type ServiceSpecJson,
 } from './service-validation.js';
 
-/** The allocators a Service strategy reserves from and releases to. */
-export interface ServiceAllocators {
-  clusterIPs: ClusterIPAllocator;
-  nodePorts: NodePortAllocator;
-}
-
 const serviceTarget = { group: '', plural: 'services', kind: 'Service' } as const;
 
 /**
  * core/v1 Service: SetDefaults_Service, ClusterIP / IP family / NodePort allocation
  * (pkg/registry/core/service/storage/alloc.go), ValidateService and ValidateServiceUpdate.
  *
+ * The strategy is shared by every cluster of the process: each request works on the allocators of
+ * its StrategyContext (see allocatorContext), or on pools kept per context object when the context
+ * was built some other way (its own allocate functions are then not used). Validation and
+ * onDelete find the pools again through the object (same instance, or its uid once stored).
+ * https://github.com/kubernetes/kubernetes/blob/v1.33.1/pkg/registry/core/service/strategy.go
+ */
+export function createServiceStrategy(): ResourceStrategy {
+  const byAllocators = new WeakMap<ServiceAllocators, ServiceAllocation>();
+  const byContext = new WeakMap<StrategyContext, StrategyContext>();
+  const byObject = new WeakMap<KubeObject, ServiceAllocation>();
+  const byUid = new Map<string, ServiceAllocation>();
+  let fallback: ServiceAllocation | undefined;
+
+  const forAllocators = (allocators: ServiceAllocators): ServiceAllocation => {
+    let allocation = byAllocators.get(allocators);
+    if (allocation === undefined) {
+      allocation = createServiceAllocation(allocators);
+      byAllocators.set(allocators, allocation);
+    }
+    return allocation;
+  };
+  // A context not made by allocatorContext gets pools of its own, used through a stand-in context
+  // so that random picks, reserved addresses and releases all go through the same allocators.
+  const backedContext = (ctx: StrategyContext): StrategyContext => {
+    if (allocatorsOf(ctx) !== undefined) return ctx;
+    let backed = byContext.get(ctx);
+    if (backed === undefined) {
+      backed = allocatorContext(createServiceAllocators(), () => ctx.now());
+      byContext.set(ctx, backed);
+    }
+    return backed;
+  };
+  const forObject = (...objs: KubeObject[]): ServiceAllocation => {
+    for (const obj of objs) {
+      const found = byObject.get(obj) ?? byUid.get(obj.metadata?.uid ?? '');
+      if (found !== undefined) return found;
+    }
+    fallback ??= forAllocators(createServiceAllocators());
+    return fallback;
+  };
+  const remember = (obj: KubeObject, allocation: ServiceAllocation, errors: FieldError[]): FieldError[] => {
+    const uid = obj.metadata?.uid;
+    if (errors.length === 0 && uid) byUid.set(uid, allocation);
+    return errors;
+  };
+
+  return {
+    applyDefaults(obj, ctx) {
+      const backed = backedContext(ctx);
+      const allocation = forAllocators(allocatorsOf(backed) ?? createServiceAllocators());
+      byObject.set(obj, allocation);
+      allocation.applyDefaults(obj, backed);
+    },
+    validateCreate(obj) {
+      const allocation = forObject(obj);
+      return remember(obj, allocation, allocation.validateCreate(obj));
+    },
+    validateUpdate(obj, old) {
+      const allocation = forObject(obj, old);
+      return remember(obj, allocation, allocation.validateUpdate(obj, old));
+    },
+    onDelete(obj) {
+      forObject(obj).onDelete(obj);
+      const uid = obj.metadata?.uid;
+      if (uid && byUid.get(uid) !== undefined) byUid.delete(uid);
+    },
+  };
+}
+
+/** The Service rules bound to one cluster's allocators. */
+type ServiceAllocation = Required<Pick<ResourceStrategy, 'applyDefaults' | 'validateCreate' | 'validateUpdate' | 'onDelete'>>;
+
+/**
  * Upstream allocates after validation and rolls back on failure; here allocation happens while
  * defaulting, so values allocated for a request stay "pending" until its validation passes and are
  * released if it fails. On update, values missing from the new object (a `replace` without
  * clusterIP) are taken from the stored one, as upstream's patchAllocatedValues does.
- * https://github.com/kubernetes/kubernetes/blob/v1.33.1/pkg/registry/core/service/strategy.go
  */
-export function createServiceStrategy(allocators: ServiceAllocators): ResourceStrategy {
+function createServiceAllocation(allocators: ServiceAllocators): ServiceAllocation {
   const { clusterIPs, nodePorts } = allocators;
   const pendingIPs = new Set<string>();
   const pendingPorts = new Set<number>();
@@ -209,7 +275,7 @@ export function createServiceStrategy(allocators: ServiceAllocators): ResourceSt
     const holder = clusterIPs.ownerOf(requested);
     if (holder !== undefined && holder !== owner && !pendingIPs.has(requested)) {
       const ips = clusterIPsOf(spec);
-      throw new FieldErrorThrow(
+      throw new AllocationFieldError(
         fieldErrors.invalid('spec.clusterIPs', goValue.stringSlice(ips), `failed to allocate IP ${requested}: provided IP is already allocated`),
       );
     }
@@ -262,7 +328,7 @@ export function createServiceStrategy(allocators: ServiceAllocators): ResourceSt
     }
     const holder = nodePorts.ownerOf(port);
     if (holder !== undefined && holder !== owner && !pendingPorts.has(port)) {
-      throw new FieldErrorThrow(fieldErrors.invalid(path, port, 'provided port is already allocated'));
+      throw new AllocationFieldError(fieldErrors.invalid(path, port, 'provided port is already allocated'));
     }
     return port;
   }
@@ -306,7 +372,7 @@ export function createServiceStrategy(allocators: ServiceAllocators): ResourceSt
 }
 
 /** A field error raised while allocating, turned into a 422 once the object's name is known. */
-class FieldErrorThrow extends Error {
+class AllocationFieldError extends Error {
   constructor(readonly fieldError: FieldError) {
     super(fieldError.message);
   }
@@ -326,7 +392,7 @@ function allocateOrFail<T>(what: string, allocate: () => T): T {
 
 function translateAllocationError(err: unknown, obj: KubeObject): unknown {
   const name = obj.metadata?.name ?? '';
-  if (err instanceof FieldErrorThrow) return invalid(serviceTarget, name, [err.fieldError]);
+  if (err instanceof AllocationFieldError) return invalid(serviceTarget, name, [err.fieldError]);
   if (err instanceof RangeFullError) return new ApiError('InternalError', `Internal error occurred: ${err.message}`, { causes: [{ message: err.message }] });
   return err;
 }

@@ -1,0 +1,111 @@
+import { shortRepository } from './image-reference.js';
+import type { AppProcess, AppRequest, AppStartContext, SimulatedApp } from './simulated-app.js';
+
+// The stock welcome page of the nginx image (615 bytes, the size every nginx tutorial shows).
+const welcomePage = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
+
+const notFoundPage = (version: string): string =>
+  `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
+
+const repositories = new Set(['nginx', 'nginxinc/nginx-unprivileged', 'bitnami/nginx']);
+const latestVersion = '1.27.5';
+
+/** The nginx version an image tag stands for: `1.25` → `1.25.5`-like, anything else → the latest. */
+function versionOf(tag: string | undefined): string {
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(tag ?? '');
+  if (!m) return latestVersion;
+  return `${m[1]}.${m[2]}.${m[3] ?? '0'}`;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** nginx's error-log time: `2024/01/01 00:00:00`. */
+function errorLogTime(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+
+/** nginx's access-log time: `01/Jan/2024:00:00:00 +0000`. */
+function accessLogTime(ms: number): string {
+  const d = new Date(ms);
+  return `${pad(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
+}
+
+/**
+ * The official nginx image: the welcome page on `/` (port 80), nginx's 404 page elsewhere, the
+ * entrypoint's start-up lines and one combined-format access-log line per request.
+ */
+export const nginxApp: SimulatedApp = {
+  name: 'nginx',
+  description: 'Serves the nginx welcome page on port 80 (`/` and `/index.html`, 404 elsewhere) and logs start-up and access-log lines',
+  matches: (image) => repositories.has(shortRepository(image)),
+  imageSize: 72_195_292,
+  start(context: AppStartContext): AppProcess {
+    const version = versionOf(context.image.tag);
+    const port = shortRepository(context.image) === 'nginx' ? 80 : 8080;
+    const t = errorLogTime(context.now());
+    for (const line of [
+      '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+      '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+      '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+      '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+      '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
+      '/docker-entrypoint.sh: Configuration complete; ready for start up',
+      `${t} [notice] 1#1: using the "epoll" event method`,
+      `${t} [notice] 1#1: nginx/${version}`,
+      `${t} [notice] 1#1: OS: Linux (minik simulated node)`,
+      `${t} [notice] 1#1: start worker processes`,
+      `${t} [notice] 1#1: start worker process 29`,
+    ]) {
+      context.log(line);
+    }
+    const serve = (request: AppRequest) => {
+      const path = request.path.split('?')[0] ?? '/';
+      const found = path === '/' || path === '/index.html';
+      const body = found ? welcomePage : notFoundPage(version);
+      const agent = request.headers['user-agent'] ?? '-';
+      const line = `${request.method} ${request.path}${request.query ? `?${request.query}` : ''} HTTP/1.1`;
+      context.log(`${request.clientIP} - - [${accessLogTime(context.now())}] "${line}" ${found ? 200 : 404} ${Buffer.byteLength(body)} "-" "${agent}" "-"`);
+      return {
+        status: found ? 200 : 404,
+        headers: { server: `nginx/${version}`, 'content-type': 'text/html', ...(found ? { 'accept-ranges': 'bytes' } : {}) },
+        body: request.method === 'HEAD' ? '' : body,
+      };
+    };
+    return {
+      ports: [port],
+      handle: serve,
+      onSigterm() {
+        // The image's STOPSIGNAL is SIGQUIT: a graceful shutdown.
+        context.log(`${errorLogTime(context.now())} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down`);
+      },
+    };
+  },
+};

@@ -1,0 +1,206 @@
+import type { KubeObject, ObjectReference } from '@minik/types';
+import { ApiError } from '../../errors/index.js';
+import type { InProcessClient } from '../../client/in-process-client.js';
+import type { Clock } from '../../util/clock.js';
+import { rfc3339 } from '../../util/time.js';
+import { EventCorrelator, type CorrelatedEvent } from './event-correlator.js';
+import { referenceOf } from './object-reference.js';
+
+const eventKind = { apiVersion: 'v1', kind: 'Event' } as const;
+
+/** Normal or Warning, the two event types upstream allows. */
+export type EventType = 'Normal' | 'Warning';
+
+/** Who emits events: `source.component` (e.g. `deployment-controller`, `kubelet`) and host. */
+export interface EventSource {
+  component: string;
+  /** The node name, for kubelet events. */
+  host?: string;
+}
+
+/** What an event is about: an object read from the API, or a reference built by hand. */
+export type EventSubject = Readonly<KubeObject> | ObjectReference;
+
+/**
+ * client-go's record.EventRecorder: writes core/v1 Events with involvedObject, source,
+ * reportingComponent, count and first/last timestamps, correlated like upstream (repeats bump
+ * `count`, floods are combined or dropped). Never throws: events are best effort.
+ */
+export interface EventRecorder {
+  event(subject: EventSubject, type: EventType, reason: string, message: string): void;
+}
+
+/**
+ * client-go's tools/events recorder (events.k8s.io/v1), used by the scheduler: events carry
+ * `eventTime`, `action`, `reportingComponent`/`reportingInstance` and no count or source, as they
+ * read through core/v1. A repeat within 6 minutes grows `series` instead of adding an event.
+ */
+export interface EventsV1Recorder {
+  event(regarding: EventSubject, related: EventSubject | undefined, type: EventType, reason: string, action: string, note: string): void;
+}
+
+/** Options of the broadcaster all of a cluster's components share. */
+export interface EventBroadcasterOptions {
+  /** Where failed event writes are reported; they are dropped either way. */
+  onError?: (error: unknown) => void;
+}
+
+interface SeriesEntry {
+  name: string;
+  count: number;
+}
+
+const seriesWindowMs = 6 * 60_000;
+
+/**
+ * The event sink of one cluster (client-go's EventBroadcaster): one correlator for every
+ * recorder, and names `<object>.<hex nanoseconds>` that never repeat even when the clock stands
+ * still.
+ */
+export class EventBroadcaster {
+  readonly #correlator = new EventCorrelator();
+  readonly #series = new Map<string, SeriesEntry & { at: number }>();
+  #lastNanos = 0n;
+
+  constructor(
+    readonly client: InProcessClient,
+    readonly clock: Clock,
+    readonly options: EventBroadcasterOptions = {},
+  ) {}
+
+  /** A core/v1 recorder for one component (`deployment-controller`, `kubelet` on a host, …). */
+  newRecorder(source: EventSource): EventRecorder {
+    return { event: (subject, type, reason, message) => this.#record(source, subject, type, reason, message) };
+  }
+
+  /** An events.k8s.io-style recorder (`default-scheduler`, instance `default-scheduler-<host>`). */
+  newEventsV1Recorder(reportingController: string, reportingInstance: string): EventsV1Recorder {
+    return {
+      event: (regarding, related, type, reason, action, note) => this.#recordV1(reportingController, reportingInstance, regarding, related, type, reason, action, note),
+    };
+  }
+
+  /** A unique event name for an object: upstream's `%v.%x` of the name and UnixNano. */
+  #name(objectName: string): string {
+    let nanos = BigInt(this.clock.now()) * 1_000_000n;
+    if (nanos <= this.#lastNanos) nanos = this.#lastNanos + 1n;
+    this.#lastNanos = nanos;
+    return `${objectName}.${nanos.toString(16)}`;
+  }
+
+  #record(source: EventSource, subject: EventSubject, type: EventType, reason: string, message: string): void {
+    const now = this.clock.now();
+    const stamp = rfc3339(now);
+    const ref = referenceOf(subject);
+    const event: CorrelatedEvent = {
+      metadata: { name: this.#name(ref.name ?? ''), namespace: ref.namespace || 'default' },
+      involvedObject: ref,
+      reason,
+      message,
+      type,
+      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+      firstTimestamp: stamp,
+      lastTimestamp: stamp,
+      count: 1,
+      reportingComponent: source.component,
+      reportingInstance: source.host ?? '',
+    };
+    const result = this.#correlator.correlate(event, now, () => this.#name(ref.name ?? ''));
+    if (result.action === 'skip') return;
+    try {
+      const written = result.action === 'update' ? this.#bump(result.event) : this.#create(result.event);
+      if (written) this.#correlator.recordWritten(written);
+    } catch (error) {
+      this.#report(error);
+    }
+  }
+
+  #create(event: CorrelatedEvent): CorrelatedEvent | undefined {
+    const body = { apiVersion: 'v1', kind: 'Event', ...structuredClone(event), eventTime: null } as unknown as KubeObject;
+    delete body.metadata.resourceVersion;
+    try {
+      return this.client.create(eventKind, body) as unknown as CorrelatedEvent;
+    } catch (error) {
+      // Upstream drops an event whose name is taken rather than retrying it.
+      if (error instanceof ApiError && error.reason === 'AlreadyExists') return undefined;
+      throw error;
+    }
+  }
+
+  // Upstream patches count, lastTimestamp and message; a vanished event is created again.
+  #bump(event: CorrelatedEvent): CorrelatedEvent | undefined {
+    const current = this.client.get(eventKind, event.metadata.namespace, event.metadata.name);
+    if (!current) {
+      this.#correlator.forget(event);
+      return this.#create(event);
+    }
+    const next = structuredClone(current) as KubeObject;
+    next.count = event.count;
+    next.lastTimestamp = event.lastTimestamp;
+    next.message = event.message;
+    return this.client.update(eventKind, next) as unknown as CorrelatedEvent;
+  }
+
+  #recordV1(
+    controller: string,
+    instance: string,
+    regardingSubject: EventSubject,
+    relatedSubject: EventSubject | undefined,
+    type: EventType,
+    reason: string,
+    action: string,
+    note: string,
+  ): void {
+    const now = this.clock.now();
+    const regarding = referenceOf(regardingSubject);
+    const related = relatedSubject ? referenceOf(relatedSubject) : undefined;
+    const key = [controller, instance, ...Object.values(regarding), ...(related ? Object.values(related) : []), type, reason, action, note].join('\u0000');
+    try {
+      const previous = this.#series.get(key);
+      if (previous && now - previous.at <= seriesWindowMs) {
+        const current = this.client.get(eventKind, regarding.namespace || 'default', previous.name);
+        if (current) {
+          previous.count += 1;
+          previous.at = now;
+          const next = structuredClone(current) as KubeObject;
+          next.series = { count: previous.count, lastObservedTime: microTime(now) };
+          this.client.update(eventKind, next);
+          return;
+        }
+      }
+      const name = this.#name(regarding.name ?? '');
+      const body: KubeObject = {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name, namespace: regarding.namespace || 'default' },
+        involvedObject: regarding,
+        reason,
+        message: note,
+        source: {},
+        firstTimestamp: null,
+        lastTimestamp: null,
+        type,
+        eventTime: microTime(now),
+        action,
+        reportingComponent: controller,
+        reportingInstance: instance,
+      };
+      if (related) body.related = related;
+      this.client.create(eventKind, body);
+      this.#series.set(key, { name, count: 1, at: now });
+    } catch (error) {
+      this.#report(error);
+    }
+  }
+
+  #report(error: unknown): void {
+    // Events into a namespace being deleted are refused (NamespaceLifecycle); upstream drops them too.
+    if (error instanceof ApiError && (error.reason === 'Forbidden' || error.reason === 'NotFound')) return;
+    this.options.onError?.(error);
+  }
+}
+
+/** metav1.MicroTime as JSON: RFC 3339 with six fractional digits. */
+function microTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}

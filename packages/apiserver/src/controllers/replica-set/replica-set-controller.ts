@@ -1,0 +1,164 @@
+import type { KubeObject } from '@minik/types';
+import { ApiError } from '../../errors/index.js';
+import { labelSelectorFromObject } from '../../selectors/index.js';
+import { deepEqual } from '../../util/deep-equal.js';
+import type { EventRecorder } from '../events/event-recorder.js';
+import type { ReconcileResult } from '../runtime/index.js';
+import { objectKey, splitKey } from '../runtime/index.js';
+import { ControllerBase } from '../shared/controller-base.js';
+import type { ControllerContext } from '../shared/controller-context.js';
+import { claimObjects, controllerRefOf, newControllerRef, refersToKind } from '../shared/controller-ref.js';
+import { kinds } from '../shared/kinds.js';
+import type { PodObject, ReplicaSetObject } from '../shared/object-types.js';
+import { isPodActive, isPodReady, podAvailableAt } from '../shared/pod-conditions.js';
+import { podFromTemplate } from './pod-from-template.js';
+import { podsToDelete } from './pods-to-delete.js';
+import { replicaSetStatus } from './replica-set-status.js';
+
+// --concurrent-replicaset-syncs aside, one sync creates or deletes at most this many pods.
+const burstReplicas = 500;
+
+/**
+ * The ReplicaSet controller: keeps `spec.replicas` active pods matching the selector, creating
+ * them from the template (`<rs>-<5 chars>`, controller reference) and deleting the least valuable
+ * ones first; adopts orphans that match and releases pods that stopped matching; reports status.
+ * https://github.com/kubernetes/kubernetes/blob/v1.33.1/pkg/controller/replicaset/replica_set.go
+ */
+export class ReplicaSetController extends ControllerBase {
+  readonly #recorder: EventRecorder;
+
+  constructor(ctx: ControllerContext) {
+    super('replicaset-controller', ctx);
+    this.#recorder = ctx.events.newRecorder({ component: 'replicaset-controller' });
+  }
+
+  protected setup(): void {
+    const { client } = this.ctx;
+    this.watch(kinds.replicaSet, (rs) => this.queue.enqueue(objectKey(rs.metadata.namespace, rs.metadata.name ?? '')));
+    this.watch(kinds.pod, (pod, event) => {
+      this.#enqueueForPod(pod);
+      if (event.previous) this.#enqueueForPod(event.previous.object);
+    });
+    for (const rs of client.list(kinds.replicaSet)) this.queue.enqueue(objectKey(rs.metadata.namespace, rs.metadata.name ?? ''));
+  }
+
+  // A pod wakes its controller, or, as an orphan, every ReplicaSet that could adopt it.
+  #enqueueForPod(pod: Readonly<KubeObject>): void {
+    const namespace = pod.metadata.namespace ?? '';
+    const ref = controllerRefOf(pod);
+    if (ref) {
+      if (refersToKind(ref, kinds.replicaSet)) this.queue.enqueue(objectKey(namespace, ref.name));
+      return;
+    }
+    for (const rs of this.ctx.client.list<ReplicaSetObject>(kinds.replicaSet, namespace)) {
+      if (selects(rs, pod)) this.queue.enqueue(objectKey(namespace, rs.metadata.name ?? ''));
+    }
+  }
+
+  reconcile(key: string): ReconcileResult | void {
+    const { client, clock } = this.ctx;
+    const { namespace, name } = splitKey(key);
+    const rs = client.get<ReplicaSetObject>(kinds.replicaSet, namespace, name);
+    if (!rs) return;
+    const active = client.list<PodObject>(kinds.pod, namespace, isPodActive);
+    const pods = claimObjects<PodObject>({ client, owner: rs, ownerKind: kinds.replicaSet, kind: kinds.pod, matches: (p) => selects(rs, p) }, active);
+    let manageError: Error | undefined;
+    if (rs.metadata.deletionTimestamp === undefined) {
+      try {
+        this.#manageReplicas(rs, pods);
+      } catch (error) {
+        manageError = error instanceof Error ? error : new Error(String(error));
+      }
+    }
+    // As upstream, status counts the pods seen before this sync's writes; those writes requeue us.
+    const current = client.get<ReplicaSetObject>(kinds.replicaSet, namespace, name);
+    if (!current) return;
+    const status = { ...replicaSetStatus(current, pods, manageError, clock.now(), this.nowString()), observedGeneration: current.metadata.generation ?? 0 };
+    if (!deepEqual(status, current.status)) {
+      client.updateStatus(kinds.replicaSet, { ...structuredClone(current), status } as ReplicaSetObject);
+    }
+    if (manageError) throw manageError;
+    return this.#availabilityRequeue(current, pods);
+  }
+
+  #manageReplicas(rs: Readonly<ReplicaSetObject>, pods: readonly Readonly<PodObject>[]): void {
+    const { client, clock } = this.ctx;
+    const desired = rs.spec.replicas ?? 1;
+    const diff = pods.length - desired;
+    if (diff < 0) {
+      const toCreate = Math.min(-diff, burstReplicas);
+      const ref = newControllerRef(rs, kinds.replicaSet);
+      // slowStartBatch: creation stops at the first failure; the rest waits for the next sync.
+      for (let i = 0; i < toCreate; i++) {
+        const pod = podFromTemplate(rs.spec.template, rs, ref);
+        if (Object.keys(pod.metadata.labels ?? {}).length === 0) throw new Error('unable to create pods, no labels');
+        try {
+          const created = client.create(kinds.pod, pod);
+          this.#recorder.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
+        } catch (error) {
+          // A terminating namespace refuses new pods; upstream treats that as nothing to do.
+          if (error instanceof ApiError && error.details?.causes?.some((c) => c.reason === 'NamespaceTerminating')) return;
+          this.#recorder.event(rs, 'Warning', 'FailedCreate', `Error creating: ${(error as Error).message}`);
+          throw error;
+        }
+      }
+    } else if (diff > 0) {
+      const related = this.#relatedPods(rs);
+      for (const pod of podsToDelete(pods, related, Math.min(diff, burstReplicas), clock.now())) {
+        try {
+          client.delete(kinds.pod, namespace(pod), pod.metadata.name ?? '', { preconditions: { uid: pod.metadata.uid } });
+          this.#recorder.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+        } catch (error) {
+          if (error instanceof ApiError && error.reason === 'NotFound') continue;
+          this.#recorder.event(rs, 'Warning', 'FailedDelete', `Error deleting: ${(error as Error).message}`);
+          throw error;
+        }
+      }
+    }
+  }
+
+  /** getIndirectlyRelatedPods: pods of every ReplicaSet with the same controller (a Deployment's history). */
+  #relatedPods(rs: Readonly<ReplicaSetObject>): Readonly<PodObject>[] {
+    const { client } = this.ctx;
+    const ns = namespace(rs);
+    const owner = controllerRefOf(rs);
+    const siblings = owner ? client.list<ReplicaSetObject>(kinds.replicaSet, ns, (other) => controllerRefOf(other)?.uid === owner.uid) : [rs];
+    const seen = new Set<string>();
+    const related: Readonly<PodObject>[] = [];
+    const pods = client.list<PodObject>(kinds.pod, ns);
+    for (const sibling of siblings) {
+      for (const pod of pods) {
+        if (!selects(sibling, pod) || seen.has(pod.metadata.uid ?? '')) continue;
+        seen.add(pod.metadata.uid ?? '');
+        related.push(pod);
+      }
+    }
+    return related;
+  }
+
+  // With minReadySeconds, a ready pod turns available later without any write to wake us: requeue then.
+  #availabilityRequeue(rs: Readonly<ReplicaSetObject>, pods: readonly Readonly<PodObject>[]): ReconcileResult | void {
+    const minReady = rs.spec.minReadySeconds ?? 0;
+    if (minReady <= 0) return;
+    const now = this.ctx.clock.now();
+    let next = Infinity;
+    for (const pod of pods) {
+      if (!isPodReady(pod)) continue;
+      const at = podAvailableAt(pod, minReady);
+      if (at !== undefined && at >= now) next = Math.min(next, at + 1);
+    }
+    if (next !== Infinity) return { requeueAfterMs: next - now };
+  }
+}
+
+function namespace(obj: Readonly<KubeObject>): string {
+  return obj.metadata.namespace ?? '';
+}
+
+function selects(rs: Readonly<ReplicaSetObject>, pod: Readonly<KubeObject>): boolean {
+  try {
+    return labelSelectorFromObject(rs.spec.selector).matches(pod.metadata.labels);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import type { Container, Pod } from '@minik/types';
+import type { AppRegistry } from '../apps/app-registry.js';
+import type { ImageReference } from '../apps/image-reference.js';
+import type { AppProcess, AppRequest, AppResponse } from '../apps/simulated-app.js';
+import type { Clock, TimerHandle } from '../util/clock.js';
+import { ContainerLog } from './container-log.js';
+
+/** A container the simulated runtime created: its process while it runs, its log forever. */
+export interface RuntimeContainer {
+  /** 64 hex characters, as containerd ids. */
+  readonly id: string;
+  readonly name: string;
+  /** The restart count it was created with. */
+  readonly attempt: number;
+  readonly image: ImageReference;
+  readonly log: ContainerLog;
+  readonly startedAt: number;
+  process: AppProcess | undefined;
+  finishedAt: number | undefined;
+  exitCode: number | undefined;
+  /** Completed, Error, … (the terminated state's reason). */
+  reason: string | undefined;
+  readonly timers: Set<TimerHandle>;
+}
+
+/** A pod's sandbox on the node: its IP and every container it ran, by name, oldest first. */
+export interface PodSandbox {
+  readonly uid: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly ip: string;
+  readonly containers: Map<string, RuntimeContainer[]>;
+}
+
+/** The outcome of dialling a pod's port. */
+export type DialResult = { kind: 'answered'; response: AppResponse } | { kind: 'refused' };
+
+/**
+ * A node's simulated container runtime (what containerd is to a real kubelet): images pulled,
+ * sandboxes and containers, their processes (simulated apps) and logs. Knows nothing of the API.
+ */
+export class ContainerRuntime {
+  readonly #clock: Clock;
+  readonly #apps: AppRegistry;
+  readonly #images = new Map<string, ImageReference>();
+  readonly #sandboxes = new Map<string, PodSandbox>();
+
+  constructor(clock: Clock, apps: AppRegistry) {
+    this.#clock = clock;
+    this.#apps = apps;
+  }
+
+  get apps(): AppRegistry {
+    return this.#apps;
+  }
+
+  hasImage(image: ImageReference): boolean {
+    return this.#images.has(image.normalized);
+  }
+
+  addImage(image: ImageReference): void {
+    this.#images.set(image.normalized, image);
+  }
+
+  /** Images present, for node.status.images. */
+  get images(): readonly ImageReference[] {
+    return [...this.#images.values()];
+  }
+
+  sandbox(uid: string): PodSandbox | undefined {
+    return this.#sandboxes.get(uid);
+  }
+
+  createSandbox(pod: Readonly<Pod>, ip: string): PodSandbox {
+    const uid = pod.metadata?.uid ?? '';
+    const existing = this.#sandboxes.get(uid);
+    if (existing) return existing;
+    const sandbox: PodSandbox = { uid, namespace: pod.metadata?.namespace ?? '', name: pod.metadata?.name ?? '', ip, containers: new Map() };
+    this.#sandboxes.set(uid, sandbox);
+    return sandbox;
+  }
+
+  /** Kills whatever still runs and forgets the sandbox. */
+  removeSandbox(uid: string): void {
+    const sandbox = this.#sandboxes.get(uid);
+    if (!sandbox) return;
+    for (const history of sandbox.containers.values()) {
+      const last = history[history.length - 1];
+      if (last && last.process) this.stop(last, 137, 'Error');
+    }
+    this.#sandboxes.delete(uid);
+  }
+
+  /** Kills every running container (the node went down); sandboxes and logs stay. */
+  killAll(exitCode = 255, reason = 'Unknown'): void {
+    for (const sandbox of this.#sandboxes.values()) {
+      for (const history of sandbox.containers.values()) {
+        const last = history[history.length - 1];
+        if (last && last.process) this.stop(last, exitCode, reason);
+      }
+    }
+  }
+
+  /** The newest container of that name in a pod, and the one before it. */
+  containers(uid: string, name: string): { current: RuntimeContainer | undefined; previous: RuntimeContainer | undefined } {
+    const history = this.#sandboxes.get(uid)?.containers.get(name) ?? [];
+    return { current: history[history.length - 1], previous: history[history.length - 2] };
+  }
+
+  /** Creates and starts a container: its app begins (and logs) at once. */
+  start(sandbox: PodSandbox, pod: Readonly<Pod>, container: Readonly<Container>, image: ImageReference, attempt: number): RuntimeContainer {
+    const now = this.#clock.now();
+    const id = createHash('sha256').update(`${sandbox.uid}/${container.name}/${attempt}/${now}`).digest('hex');
+    const record: RuntimeContainer = {
+      id,
+      name: container.name,
+      attempt,
+      image,
+      log: new ContainerLog(),
+      startedAt: now,
+      process: undefined,
+      finishedAt: undefined,
+      exitCode: undefined,
+      reason: undefined,
+      timers: new Set(),
+    };
+    let history = sandbox.containers.get(container.name);
+    if (!history) sandbox.containers.set(container.name, (history = []));
+    history.push(record);
+    // Keep the current and the previous container only, as the kubelet's container GC does.
+    if (history.length > 2) history.splice(0, history.length - 2);
+    const clock = this.#clock;
+    record.process = this.#apps.start({
+      image,
+      container,
+      pod: { name: sandbox.name, namespace: sandbox.namespace, uid: sandbox.uid, ip: sandbox.ip, nodeName: pod.spec?.nodeName ?? '' },
+      env: containerEnv(pod, container, sandbox.ip),
+      restartCount: attempt,
+      now: () => clock.now(),
+      log: (line) => record.log.append(clock.now(), line),
+      after: (ms, fn) => {
+        if (record.process === undefined && record.finishedAt !== undefined) return;
+        const handle = clock.setTimeout(() => {
+          record.timers.delete(handle);
+          if (record.finishedAt === undefined) fn();
+        }, ms);
+        record.timers.add(handle);
+      },
+    });
+    return record;
+  }
+
+  /** Delivers SIGTERM: the app may log its shutdown. */
+  signal(record: RuntimeContainer): void {
+    record.process?.onSigterm?.();
+  }
+
+  /** The process is gone: record how it ended, end its log. */
+  stop(record: RuntimeContainer, exitCode: number, reason: string): void {
+    if (record.finishedAt !== undefined) return;
+    for (const handle of record.timers) this.#clock.clearTimeout(handle);
+    record.timers.clear();
+    record.process = undefined;
+    record.finishedAt = this.#clock.now();
+    record.exitCode = exitCode;
+    record.reason = reason;
+    record.log.close();
+  }
+
+  /** Connects to `port` of a pod's IP: the running container listening there answers. */
+  dial(uid: string, port: number, request: AppRequest): DialResult {
+    const sandbox = this.#sandboxes.get(uid);
+    if (!sandbox) return { kind: 'refused' };
+    for (const history of sandbox.containers.values()) {
+      const process = history[history.length - 1]?.process;
+      if (!process) continue;
+      if (process.ports === 'any' || process.ports.includes(port)) return { kind: 'answered', response: process.handle(request) };
+    }
+    return { kind: 'refused' };
+  }
+}
+
+/**
+ * The environment a container sees: HOSTNAME, the service variables of the `kubernetes` Service,
+ * and the container's own `env` (literal values and the downward-API fields a simulation knows).
+ */
+function containerEnv(pod: Readonly<Pod>, container: Readonly<Container>, podIP: string): Record<string, string> {
+  const env: Record<string, string> = {
+    PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    HOSTNAME: pod.spec?.hostname ?? pod.metadata?.name ?? '',
+    KUBERNETES_SERVICE_HOST: '10.96.0.1',
+    KUBERNETES_SERVICE_PORT: '443',
+    KUBERNETES_SERVICE_PORT_HTTPS: '443',
+    KUBERNETES_PORT: 'tcp://10.96.0.1:443',
+    KUBERNETES_PORT_443_TCP: 'tcp://10.96.0.1:443',
+    KUBERNETES_PORT_443_TCP_PROTO: 'tcp',
+    KUBERNETES_PORT_443_TCP_PORT: '443',
+    KUBERNETES_PORT_443_TCP_ADDR: '10.96.0.1',
+  };
+  const fields: Record<string, string | undefined> = {
+    'metadata.name': pod.metadata?.name,
+    'metadata.namespace': pod.metadata?.namespace,
+    'metadata.uid': pod.metadata?.uid,
+    'spec.nodeName': pod.spec?.nodeName,
+    'spec.serviceAccountName': pod.spec?.serviceAccountName,
+    'status.podIP': podIP,
+  };
+  for (const variable of container.env ?? []) {
+    if (variable.value !== undefined) env[variable.name] = variable.value.replace(/\$\((\w+)\)/g, (m, name: string) => env[name] ?? m);
+    else if (variable.valueFrom?.fieldRef) env[variable.name] = fields[variable.valueFrom.fieldRef.fieldPath] ?? '';
+  }
+  return env;
+}

@@ -1,0 +1,18 @@
+export { applyStrategicMergePatch } from './strategic-merge-request.js';
+export { strategicMergeMapPatch, type StrategicMergeOptions } from './strategic-merge-patch.js';
+export { SchemaPatchMeta, type PatchSchema, type PatchMeta } from './patch-meta.js';
+export { MergePatchError, UnknownReasonError, unprocessablePatch } from './patch-errors.js';
+export {
+  defaultInProcessManager,
+  fieldManagerFor,
+  managerFromUserAgent,
+  recordManagedFields,
+  schemaTypeOf,
+  trackFieldOwnership,
+  type OwnershipOptions,
+  type WriteSubresource,
+} from './field-ownership.js';
+export { applyPatchType, parseApplyPatch, patchForce, serverSideApply, serverSideApplyScale, type ApplyOutcome } from './server-side-apply.js';
+export { FieldManager, lastAppliedAnnotation, type ApplyResult, type FieldManagerScope } from './managed-fields/field-manager.js';
+export { FieldSet } from './managed-fields/field-set.js';
+export type { ManagedFieldsEntry } from './managed-fields/managed-fields.js';

@@ -1,0 +1,218 @@
+import { compareElements, elementKey, parseElementKey, type Path, type PathElement } from './path-element.js';
+
+interface Child {
+  readonly pe: PathElement;
+  readonly set: FieldSet;
+}
+
+/**
+ * A set of field paths, as structured-merge-diff's fieldpath.Set: the paths that end here
+ * (members) and the sub-sets under each element (children). A path can be both a member and a
+ * parent, which FieldsV1 writes as `".": {}`.
+ */
+export class FieldSet {
+  readonly #members = new Map<string, PathElement>();
+  readonly #children = new Map<string, Child>();
+
+  /** A set of the given paths. */
+  static of(...paths: Path[]): FieldSet {
+    const set = new FieldSet();
+    for (const path of paths) set.insert(path);
+    return set;
+  }
+
+  /** Adds a path; the empty path (the whole object) is not tracked, as upstream. */
+  insert(path: Path): void {
+    if (path.length === 0) return;
+    let set: FieldSet = this;
+    for (const pe of path.slice(0, -1)) set = set.#descend(pe);
+    const last = path[path.length - 1]!;
+    set.#members.set(elementKey(last), last);
+  }
+
+  #descend(pe: PathElement): FieldSet {
+    const key = elementKey(pe);
+    let child = this.#children.get(key);
+    if (!child) {
+      child = { pe, set: new FieldSet() };
+      this.#children.set(key, child);
+    }
+    return child.set;
+  }
+
+  has(path: Path): boolean {
+    if (path.length === 0) return false;
+    let set: FieldSet | undefined = this;
+    for (const pe of path.slice(0, -1)) {
+      set = set.#children.get(elementKey(pe))?.set;
+      if (!set) return false;
+    }
+    return set.#members.has(elementKey(path[path.length - 1]!));
+  }
+
+  isEmpty(): boolean {
+    if (this.#members.size > 0) return false;
+    for (const child of this.#children.values()) if (!child.set.isEmpty()) return false;
+    return true;
+  }
+
+  /** The sub-set under one element (empty when there is none). */
+  withPrefix(pe: PathElement): FieldSet {
+    return this.#children.get(elementKey(pe))?.set ?? new FieldSet();
+  }
+
+  /** Members of this level. */
+  memberElements(): PathElement[] {
+    return [...this.#members.values()];
+  }
+
+  /** Children of this level. */
+  childElements(): Child[] {
+    return [...this.#children.values()];
+  }
+
+  hasMember(pe: PathElement): boolean {
+    return this.#members.has(elementKey(pe));
+  }
+
+  #build(members: Iterable<[string, PathElement]>, children: Iterable<[string, Child]>): FieldSet {
+    const out = new FieldSet();
+    for (const [k, pe] of members) out.#members.set(k, pe);
+    for (const [k, child] of children) if (!child.set.isEmpty()) out.#children.set(k, child);
+    return out;
+  }
+
+  union(other: FieldSet): FieldSet {
+    const members = new Map(this.#members);
+    for (const [k, pe] of other.#members) members.set(k, pe);
+    const children = new Map<string, Child>();
+    for (const [k, child] of this.#children) {
+      const theirs = other.#children.get(k);
+      children.set(k, theirs ? { pe: child.pe, set: child.set.union(theirs.set) } : child);
+    }
+    for (const [k, child] of other.#children) if (!children.has(k)) children.set(k, child);
+    return this.#build(members, children);
+  }
+
+  intersection(other: FieldSet): FieldSet {
+    const members = [...this.#members].filter(([k]) => other.#members.has(k));
+    const children: [string, Child][] = [];
+    for (const [k, child] of this.#children) {
+      const theirs = other.#children.get(k);
+      if (theirs) children.push([k, { pe: child.pe, set: child.set.intersection(theirs.set) }]);
+    }
+    return this.#build(members, children);
+  }
+
+  /** Paths in this set and not in the other (a member of the other does not remove children). */
+  difference(other: FieldSet): FieldSet {
+    const members = [...this.#members].filter(([k]) => !other.#members.has(k));
+    const children: [string, Child][] = [];
+    for (const [k, child] of this.#children) {
+      const theirs = other.#children.get(k);
+      children.push([k, theirs ? { pe: child.pe, set: child.set.difference(theirs.set) } : child]);
+    }
+    return this.#build(members, children);
+  }
+
+  /** Like difference, but a member of the other set also removes everything under it. */
+  recursiveDifference(other: FieldSet): FieldSet {
+    const members = [...this.#members].filter(([k]) => !other.#members.has(k));
+    const children: [string, Child][] = [];
+    for (const [k, child] of this.#children) {
+      if (other.#members.has(k)) continue;
+      const theirs = other.#children.get(k);
+      children.push([k, theirs ? { pe: child.pe, set: child.set.recursiveDifference(theirs.set) } : child]);
+    }
+    return this.#build(members, children);
+  }
+
+  /** Every path of the set in upstream's iteration order: this level's members, then each child's paths. */
+  iterate(prefix: Path = []): Path[] {
+    const out: Path[] = [];
+    const members = [...this.#members.values()].sort(compareElements);
+    for (const pe of members) out.push([...prefix, pe]);
+    const children = [...this.#children.values()].sort((a, b) => compareElements(a.pe, b.pe));
+    for (const child of children) out.push(...child.set.iterate([...prefix, child.pe]));
+    return out;
+  }
+
+  /** Every path of the set, in serialisation order. */
+  paths(prefix: Path = []): Path[] {
+    const out: Path[] = [];
+    const entries: { pe: PathElement; member: boolean; child?: FieldSet }[] = [];
+    for (const pe of this.#members.values()) entries.push({ pe, member: true });
+    for (const child of this.#children.values()) {
+      const existing = entries.find((e) => e.member && elementKey(e.pe) === elementKey(child.pe));
+      if (existing) existing.child = child.set;
+      else entries.push({ pe: child.pe, member: false, child: child.set });
+    }
+    entries.sort((a, b) => compareElements(a.pe, b.pe));
+    for (const entry of entries) {
+      const path = [...prefix, entry.pe];
+      if (entry.member) out.push(path);
+      if (entry.child) out.push(...entry.child.paths(path));
+    }
+    return out;
+  }
+
+  /** The FieldsV1 form: `{"f:spec": {"f:replicas": {}}}`, keys in upstream's order. */
+  toFieldsV1(): Record<string, unknown> {
+    return this.#emit(false);
+  }
+
+  #emit(includeSelf: boolean): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    if (includeSelf && (this.#members.size > 0 || this.#children.size > 0)) out['.'] = {};
+    const keys = new Map<string, PathElement>();
+    for (const [k, pe] of this.#members) keys.set(k, pe);
+    for (const [k, child] of this.#children) keys.set(k, child.pe);
+    const ordered = [...keys].sort(([, a], [, b]) => compareElements(a, b));
+    for (const [k] of ordered) {
+      const child = this.#children.get(k);
+      out[k] = child ? child.set.#emit(this.#members.has(k)) : {};
+    }
+    return out;
+  }
+
+  /** Parses FieldsV1; unknown key kinds are dropped as upstream does. */
+  static fromFieldsV1(fields: unknown): FieldSet {
+    return readFieldsV1(fields)?.children ?? new FieldSet();
+  }
+
+  static #attach(parent: FieldSet, pe: PathElement, child: FieldSet | undefined, member: boolean): void {
+    const key = elementKey(pe);
+    if (member) parent.#members.set(key, pe);
+    if (child && !child.isEmpty()) parent.#children.set(key, { pe, set: child });
+  }
+
+  /** @internal */
+  static attach(parent: FieldSet, pe: PathElement, child: FieldSet | undefined, member: boolean): void {
+    FieldSet.#attach(parent, pe, child, member);
+  }
+}
+
+function readFieldsV1(node: unknown): { children: FieldSet | undefined; isMember: boolean } {
+  let children: FieldSet | undefined;
+  let isMember = false;
+  if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (key === '.') {
+        isMember = true;
+        continue;
+      }
+      let pe: PathElement | undefined;
+      try {
+        pe = parseElementKey(key);
+      } catch {
+        pe = undefined;
+      }
+      if (!pe) continue;
+      const grand = readFieldsV1(value);
+      children ??= new FieldSet();
+      FieldSet.attach(children, pe, grand.children, grand.isMember);
+    }
+  }
+  if (children === undefined || children.isEmpty()) isMember = true;
+  return { children: children?.isEmpty() ? undefined : children, isMember };
+}

@@ -1,0 +1,126 @@
+import type { Container, Node, Pod } from '@minik/types';
+import { parseQuantity } from '../resources/strategies/quantity.js';
+
+/** Resource amounts in the units the scheduler compares: millicores, bytes, counts. */
+export interface Resources {
+  milliCPU: number;
+  memory: number;
+  ephemeralStorage: number;
+  /** Extended resources (nvidia.com/gpu, hugepages-2Mi, …) by name. */
+  scalar: Record<string, number>;
+}
+
+/** What a node offers and what its pods already take, as the scheduler's NodeInfo. */
+export interface NodeInfo {
+  readonly name: string;
+  readonly node: Readonly<Node>;
+  /** Pods bound to the node that still hold resources (not Succeeded or Failed). */
+  readonly pods: readonly Readonly<Pod>[];
+  readonly allocatable: Resources & { pods: number };
+  /** Sum of the pods' requests. */
+  readonly requested: Resources;
+  /** The same with upstream's defaults for pods that request nothing (scoring only). */
+  readonly nonZeroRequested: Resources;
+}
+
+/** schedutil.DefaultMilliCPURequest and DefaultMemoryRequest: what a pod without requests counts as when scoring. */
+export const defaultMilliCPURequest = 100;
+export const defaultMemoryRequest = 200 * 1024 * 1024;
+
+const empty = (): Resources => ({ milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar: {} });
+
+function quantity(value: string | number | undefined, unit: 'milli' | 'unit'): number {
+  if (value === undefined) return 0;
+  const nanos = parseQuantity(value);
+  if (nanos === undefined) return 0;
+  return unit === 'milli' ? Number((nanos + 999_999n) / 1_000_000n) : Number((nanos + 999_999_999n) / 1_000_000_000n);
+}
+
+/** A resource list (requests, allocatable) in scheduler units. */
+export function resourcesOf(list: Readonly<Record<string, string | number>> | undefined): Resources {
+  const out = empty();
+  for (const [name, value] of Object.entries(list ?? {})) {
+    if (name === 'cpu') out.milliCPU = quantity(value, 'milli');
+    else if (name === 'memory') out.memory = quantity(value, 'unit');
+    else if (name === 'ephemeral-storage') out.ephemeralStorage = quantity(value, 'unit');
+    else if (name !== 'pods') out.scalar[name] = quantity(value, 'unit');
+  }
+  return out;
+}
+
+function add(a: Resources, b: Resources): Resources {
+  const scalar = { ...a.scalar };
+  for (const [k, v] of Object.entries(b.scalar)) scalar[k] = (scalar[k] ?? 0) + v;
+  return { milliCPU: a.milliCPU + b.milliCPU, memory: a.memory + b.memory, ephemeralStorage: a.ephemeralStorage + b.ephemeralStorage, scalar };
+}
+
+function max(a: Resources, b: Resources): Resources {
+  const scalar = { ...a.scalar };
+  for (const [k, v] of Object.entries(b.scalar)) scalar[k] = Math.max(scalar[k] ?? 0, v);
+  return { milliCPU: Math.max(a.milliCPU, b.milliCPU), memory: Math.max(a.memory, b.memory), ephemeralStorage: Math.max(a.ephemeralStorage, b.ephemeralStorage), scalar };
+}
+
+const requestsOf = (c: Readonly<Container>): Resources => resourcesOf(c.resources?.requests as Record<string, string> | undefined);
+
+/**
+ * A pod's effective request (resourcehelper.PodRequests): the sum over app containers and
+ * sidecars, at least the largest init container, plus the pod overhead. With `nonZero`, CPU and
+ * memory that a container leaves unset count as upstream's defaults.
+ */
+export function podRequests(pod: Readonly<Pod>, nonZero = false): Resources {
+  const withDefaults = (r: Resources): Resources =>
+    nonZero ? { ...r, milliCPU: r.milliCPU || defaultMilliCPURequest, memory: r.memory || defaultMemoryRequest } : r;
+  let sum = empty();
+  for (const c of pod.spec?.containers ?? []) sum = add(sum, withDefaults(requestsOf(c)));
+  let sidecars = empty();
+  let initMax = empty();
+  for (const c of pod.spec?.initContainers ?? []) {
+    const r = withDefaults(requestsOf(c));
+    if (c.restartPolicy === 'Always') {
+      sidecars = add(sidecars, r);
+      initMax = max(initMax, sidecars);
+    } else {
+      initMax = max(initMax, add(sidecars, r));
+    }
+  }
+  let total = max(add(sum, sidecars), initMax);
+  if (pod.spec?.overhead) total = add(total, resourcesOf(pod.spec.overhead as Record<string, string>));
+  return total;
+}
+
+/** Whether a pod still holds its node's resources. */
+export function holdsResources(pod: Readonly<Pod>): boolean {
+  const phase = pod.status?.phase;
+  return phase !== 'Succeeded' && phase !== 'Failed';
+}
+
+/** NodeInfo of every node, with the pods bound to it. */
+export function nodeInfos(nodes: readonly Readonly<Node>[], pods: readonly Readonly<Pod>[]): NodeInfo[] {
+  const byNode = new Map<string, Readonly<Pod>[]>();
+  for (const pod of pods) {
+    const name = pod.spec?.nodeName;
+    if (!name || !holdsResources(pod)) continue;
+    let list = byNode.get(name);
+    if (!list) byNode.set(name, (list = []));
+    list.push(pod);
+  }
+  return nodes.map((node) => {
+    const name = node.metadata?.name ?? '';
+    const list = byNode.get(name) ?? [];
+    let requested = empty();
+    let nonZeroRequested = empty();
+    for (const pod of list) {
+      requested = add(requested, podRequests(pod));
+      nonZeroRequested = add(nonZeroRequested, podRequests(pod, true));
+    }
+    const allocatableList = (node.status?.allocatable ?? node.status?.capacity ?? {}) as Record<string, string>;
+    return {
+      name,
+      node,
+      pods: list,
+      allocatable: { ...resourcesOf(allocatableList), pods: Number(allocatableList['pods'] ?? 110) },
+      requested,
+      nonZeroRequested,
+    };
+  });
+}

@@ -1,0 +1,58 @@
+import type { FilterPlugin, ScorePlugin } from '../framework.js';
+import { maxNodeScore, unschedulable } from '../framework.js';
+import { podRequests, type NodeInfo } from '../node-info.js';
+
+/**
+ * NodeResourcesFit (filter): the pod's requests fit what the node's pods leave of its
+ * allocatable, and the node has room for one more pod. Every shortage is a reason of its own.
+ */
+export const nodeResourcesFit: FilterPlugin = {
+  name: 'NodeResourcesFit',
+  filter(pod, node) {
+    const reasons: string[] = [];
+    if (node.pods.length + 1 > node.allocatable.pods) reasons.push('Too many pods');
+    const want = podRequests(pod);
+    if (want.milliCPU > 0 && want.milliCPU > node.allocatable.milliCPU - node.requested.milliCPU) reasons.push('Insufficient cpu');
+    if (want.memory > 0 && want.memory > node.allocatable.memory - node.requested.memory) reasons.push('Insufficient memory');
+    if (want.ephemeralStorage > 0 && want.ephemeralStorage > node.allocatable.ephemeralStorage - node.requested.ephemeralStorage) reasons.push('Insufficient ephemeral-storage');
+    for (const [name, amount] of Object.entries(want.scalar)) {
+      if (amount > 0 && amount > (node.allocatable.scalar[name] ?? 0) - (node.requested.scalar[name] ?? 0)) reasons.push(`Insufficient ${name}`);
+    }
+    return reasons.length > 0 ? unschedulable(...reasons) : undefined;
+  },
+};
+
+/** CPU and memory of a node as fractions requested, counting the pod being placed (non-zero requests). */
+function fractions(pod: Parameters<FilterPlugin['filter']>[0], node: NodeInfo): { cpu: number; memory: number } {
+  const want = podRequests(pod, true);
+  const cpu = node.allocatable.milliCPU > 0 ? (node.nonZeroRequested.milliCPU + want.milliCPU) / node.allocatable.milliCPU : 1;
+  const memory = node.allocatable.memory > 0 ? (node.nonZeroRequested.memory + want.memory) / node.allocatable.memory : 1;
+  return { cpu, memory };
+}
+
+/** NodeResourcesFit (score, LeastAllocated): the emptier the node after placing the pod, the higher. */
+export const leastAllocated: ScorePlugin = {
+  name: 'NodeResourcesFit',
+  weight: 1,
+  score(pod, node) {
+    const want = podRequests(pod, true);
+    // leastRequestedScore, in integers as upstream: ((capacity - requested) * 100) / capacity.
+    const free = (requested: number, capacity: number): number => (capacity === 0 || requested > capacity ? 0 : Math.floor(((capacity - requested) * maxNodeScore) / capacity));
+    const cpu = free(node.nonZeroRequested.milliCPU + want.milliCPU, node.allocatable.milliCPU);
+    const memory = free(node.nonZeroRequested.memory + want.memory, node.allocatable.memory);
+    return Math.floor((cpu + memory) / 2);
+  },
+};
+
+/** NodeResourcesBalancedAllocation: CPU and memory used in similar proportions score higher. */
+export const balancedAllocation: ScorePlugin = {
+  name: 'NodeResourcesBalancedAllocation',
+  weight: 1,
+  score(pod, node) {
+    const { cpu, memory } = fractions(pod, node);
+    const a = Math.min(cpu, 1);
+    const b = Math.min(memory, 1);
+    // The standard deviation of the two fractions is |a - b| / 2.
+    return Math.floor((1 - Math.abs(a - b) / 2) * maxNodeScore);
+  },
+};

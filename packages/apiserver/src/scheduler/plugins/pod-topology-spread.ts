@@ -1,0 +1,38 @@
+import type { Pod } from '@minik/types';
+import type { ScorePlugin } from '../framework.js';
+import { maxNodeScore } from '../framework.js';
+
+// The system default constraint on hostname (the zone one needs zone labels, which simulated nodes lack).
+const hostnameMaxSkew = 3;
+
+/** The pod's controller, whose other pods it is spread against (the DefaultSelector of its owner). */
+function controllerUID(pod: Readonly<Pod>): string | undefined {
+  return pod.metadata?.ownerReferences?.find((o) => o.controller)?.uid;
+}
+
+/**
+ * PodTopologySpread with the system default constraints (`kubernetes.io/hostname`, maxSkew 3,
+ * ScheduleAnyway): nodes with fewer pods of the same controller score higher, so replicas spread
+ * over nodes (6 replicas on 3 equal nodes land 2/2/2).
+ */
+export const podTopologySpread: ScorePlugin = {
+  name: 'PodTopologySpread',
+  weight: 2,
+  score(pod, node, all) {
+    const owner = controllerUID(pod);
+    if (!owner) return 0;
+    const namespace = pod.metadata?.namespace;
+    const matching = node.pods.filter((p) => p.metadata?.namespace === namespace && controllerUID(p) === owner).length;
+    // topologyNormalizingWeight: log(domains + 2).
+    const weight = Math.log(all.length + 2);
+    // Raw scores are integers upstream (int64(math.Round(score))).
+    return Math.round(matching * weight + (hostnameMaxSkew - 1));
+  },
+  normalize(scores) {
+    if (scores.length === 0) return [];
+    const lowest = Math.min(...scores);
+    const highest = Math.max(...scores);
+    if (highest === 0) return scores.map(() => maxNodeScore);
+    return scores.map((s) => Math.floor((maxNodeScore * (highest + lowest - s)) / highest));
+  },
+};

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type Cluster } from '@minik/apiserver';
+import { Kubectl, kubectlVersions } from '../support/kubectl.js';
+
+const lines = (s: string): string[] => s.trimEnd().split('\n');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = async (res: Response): Promise<any> => res.json();
+
+/** A Deployment with an unknown field in the spec and one in a container. */
+const deploymentWithUnknownFields = (name: string): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  foo: 1
+  replicas: 1
+  selector: {matchLabels: {app: ${name}}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:
+      containers: [{name: c, image: "nginx:1.25", bar: true}]
+`;
+
+describe.each(kubectlVersions)('OpenAPI and field validation with real kubectl %s', (version) => {
+  let cluster: Cluster;
+  let kubectl: Kubectl;
+
+  beforeAll(async () => {
+    cluster = await startCluster({ port: 0 });
+    kubectl = new Kubectl(version, cluster.url);
+  });
+  afterAll(async () => {
+    kubectl.dispose();
+    await cluster.stop();
+  });
+
+  it('explain pods.spec.containers prints the field, its type and the Container fields', async () => {
+    const r = await kubectl.run(['explain', 'pods.spec.containers']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = lines(r.stdout);
+    expect(out.slice(0, 2)).toEqual(['KIND:       Pod', 'VERSION:    v1']);
+    expect(out).toContain('FIELD: containers <[]Container>');
+    expect(out).toContain('    A single application container that you want to run within a pod.');
+    expect(out).toContain('  name\t<string> -required-');
+    expect(out).toContain('  ports\t<[]ContainerPort>');
+    expect(out).toContain('  resources\t<ResourceRequirements>');
+    expect(out).toContain('  livenessProbe\t<Probe>');
+  });
+
+  it('explain deployment.spec --recursive prints the whole tree', async () => {
+    const r = await kubectl.run(['explain', 'deployment.spec', '--recursive']);
+    expect(r.code).toBe(0);
+    const out = lines(r.stdout);
+    expect(out.slice(0, 3)).toEqual(['GROUP:      apps', 'KIND:       Deployment', 'VERSION:    v1']);
+    expect(out).toContain('FIELD: spec <DeploymentSpec>');
+    expect(out).toContain('  replicas\t<integer>');
+    expect(out).toContain('  selector\t<LabelSelector> -required-');
+    expect(out).toContain('    matchLabels\t<map[string]string>');
+    expect(out).toContain('  strategy\t<DeploymentStrategy>');
+    expect(out).toContain('      maxSurge\t<IntOrString>');
+    expect(out).toContain('  template\t<PodTemplateSpec> -required-');
+    expect(out).toContain('      containers\t<[]Container> -required-');
+    expect(out).toContain('          containerPort\t<integer> -required-');
+    expect(out).toContain('          limits\t<map[string]Quantity>');
+  });
+
+  it('create -f with unknown fields fails with the strict decoding error (--validate=strict, the default)', async () => {
+    const r = await kubectl.run(['create', '-f', '-'], deploymentWithUnknownFields('strict'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd()).toBe(
+      'Error from server (BadRequest): error when creating "STDIN": Deployment in version "v1" cannot be handled as a Deployment: ' +
+        'strict decoding error: unknown field "spec.foo", unknown field "spec.template.spec.containers[0].bar"',
+    );
+    expect((await kubectl.run(['get', 'deployment', 'strict'])).code).toBe(1);
+  });
+
+  it('--validate=warn creates the object without the unknown fields and prints the warnings', async () => {
+    const r = await kubectl.run(['create', '--validate=warn', '-f', '-'], deploymentWithUnknownFields('warned'));
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd()).toBe('deployment.apps/warned created');
+    expect(lines(r.stderr)).toEqual(['Warning: unknown field "spec.foo"', 'Warning: unknown field "spec.template.spec.containers[0].bar"']);
+    const stored = JSON.parse((await kubectl.run(['get', 'deployment', 'warned', '-o', 'json'])).stdout);
+    expect(stored.spec.foo).toBeUndefined();
+    expect(stored.spec.template.spec.containers[0].bar).toBeUndefined();
+    expect(stored.spec.replicas).toBe(1);
+  });
+
+  it('--validate=false creates the object silently', async () => {
+    const r = await kubectl.run(['create', '--validate=false', '-f', '-'], deploymentWithUnknownFields('ignored'));
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd()).toBe('deployment.apps/ignored created');
+    expect(r.stderr).toBe('');
+  });
+
+  it('replace -f with an unknown field fails the same way', async () => {
+    const r = await kubectl.run(['replace', '-f', '-'], deploymentWithUnknownFields('warned'));
+    expect(r.code).toBe(1);
+    expect(r.stderr.trimEnd()).toBe(
+      'Error from server (BadRequest): error when replacing "STDIN": Deployment in version "v1" cannot be handled as a Deployment: ' +
+        'strict decoding error: unknown field "spec.foo", unknown field "spec.template.spec.containers[0].bar"',
+    );
+  });
+});
+
+describe('field validation over HTTP', () => {
+  let cluster: Cluster;
+  beforeAll(async () => {
+    cluster = await startCluster({ port: 0 });
+  });
+  afterAll(async () => {
+    await cluster.stop();
+  });
+
+  const send = (method: string, path: string, body: string, contentType = 'application/json') =>
+    fetch(`${cluster.url}${path}`, { method, headers: { 'content-type': contentType }, body });
+
+  it('reports duplicate fields, which JSON.parse would hide', async () => {
+    const res = await send('POST', '/api/v1/namespaces/default/configmaps?fieldValidation=Strict', '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","name":"b"},"data":{"k":"1","k":"2"}}');
+    expect(res.status).toBe(400);
+    const status = await json(res);
+    expect(status).toMatchObject({ kind: 'Status', reason: 'BadRequest', code: 400 });
+    expect(status.message).toBe('ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: duplicate field "metadata.name", duplicate field "data.k"');
+  });
+
+  it('warns when fieldValidation is not given (the server default is Warn)', async () => {
+    const res = await send('POST', '/api/v1/namespaces/default/configmaps', '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"w","foo":1},"data":{"k":"v"}}');
+    expect(res.status).toBe(201);
+    expect(res.headers.get('warning')).toBe('299 - "unknown field \\"metadata.foo\\""');
+    expect((await json(res)).metadata.foo).toBeUndefined();
+  });
+
+  it('checks the patched object for merge patches', async () => {
+    const strict = await send('PATCH', '/api/v1/namespaces/default/configmaps/w?fieldValidation=Strict', '{"data":{"k":"2"},"foo":1,"foo":2}', 'application/merge-patch+json');
+    expect(strict.status).toBe(400);
+    expect((await json(strict)).message).toBe('strict decoding error: duplicate field "foo", unknown field "foo"');
+    const warned = await send('PATCH', '/api/v1/namespaces/default/configmaps/w?fieldValidation=Warn', '{"data":{"k":"2"},"foo":1}', 'application/merge-patch+json');
+    expect(warned.status).toBe(200);
+    expect(warned.headers.get('warning')).toBe('299 - "unknown field \\"foo\\""');
+    const stored = await json(warned);
+    expect(stored.foo).toBeUndefined();
+    expect(stored.data).toEqual({ k: '2' });
+  });
+
+  it('serves the OpenAPI documents kubectl downloads', async () => {
+    const v2 = await fetch(`${cluster.url}/openapi/v2`, { headers: { accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' } });
+    expect(v2.status).toBe(200);
+    expect(v2.headers.get('content-type')).toBe('application/com.github.proto-openapi.spec.v2.v1.0+protobuf');
+    expect((await v2.arrayBuffer()).byteLength).toBe(0);
+    const index = (await (await fetch(`${cluster.url}/openapi/v3`)).json()) as { paths: Record<string, { serverRelativeURL: string }> };
+    const url = index.paths['apis/apps/v1']!.serverRelativeURL;
+    const doc = await fetch(`${cluster.url}${url}`);
+    expect(doc.status).toBe(200);
+    expect(doc.headers.get('cache-control')).toBe('public, immutable');
+    expect((await json(doc)).openapi).toBe('3.0.0');
+    expect((await fetch(`${cluster.url}/openapi/v3/apis/batch/v1`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,2 @@
+export type { FieldDefinition, FieldType, ListMergeRules, ObjectDefinition, SchemaDefinitions } from './schema-types.js';
+export { builtinSchemas, schemaNameFor } from './builtin-schemas.js';
