@@ -1,0 +1,118 @@
+import type { Table } from '@minik/types';
+import { CliError } from '../cli/cli-error.js';
+import { JsonPath, relaxedJsonPathExpression } from '../printers/jsonpath/jsonpath.js';
+
+/** github.com/fvbommel/sortorder's NaturalLess: digit runs compare as numbers. */
+export function naturalLess(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  const digit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+  while (i < a.length && j < b.length) {
+    const c1 = a[i]!;
+    const c2 = b[j]!;
+    const d1 = digit(c1);
+    const d2 = digit(c2);
+    if (d1 !== d2) return d1;
+    if (!d1) {
+      if (c1 !== c2) return c1 < c2;
+      i++;
+      j++;
+      continue;
+    }
+    while (i < a.length && a[i] === '0') i++;
+    while (j < b.length && b[j] === '0') j++;
+    const n1 = i;
+    const n2 = j;
+    while (i < a.length && digit(a[i])) i++;
+    while (j < b.length && digit(b[j])) j++;
+    if (i - n1 !== j - n2) return i - n1 < j - n2;
+    const r1 = a.slice(n1, i);
+    const r2 = b.slice(n2, j);
+    if (r1 !== r2) return r1 < r2;
+    if (n1 !== n2) return n1 < n2;
+  }
+  return a.length < b.length;
+}
+
+const suffixes: Record<string, number> = {
+  '': 1,
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+
+/** resource.ParseQuantity, as a number (enough to order quantities), or undefined. */
+export function parseQuantity(text: string): number | undefined {
+  const m = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(?:([eE][+-]?[0-9]+)|(n|u|m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?)$/.exec(text);
+  if (!m) return undefined;
+  const base = Number(m[1]);
+  if (m[2]) return base * 10 ** Number(m[2].slice(1));
+  return base * suffixes[m[3] ?? '']!;
+}
+
+/** kubectl's isLess for values found by a JSONPath: nil first, quantities and natural order for strings. */
+export function isLess(a: unknown, b: unknown): boolean {
+  if (a === null || a === undefined) return b !== null && b !== undefined;
+  if (b === null || b === undefined) return false;
+  if (typeof a === 'string' && typeof b === 'string') {
+    const qa = parseQuantity(a);
+    const qb = parseQuantity(b);
+    if (qa !== undefined && qb !== undefined) return qa < qb;
+    return naturalLess(a, b);
+  }
+  if (typeof a === 'number' && typeof b === 'number') return a < b;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return !a && b;
+  throw new CliError(`unsortable type: ${typeof a}`);
+}
+
+function firstValue(path: JsonPath, obj: unknown): { found: boolean; value: unknown } {
+  const results = path.results(obj);
+  if (results.length === 0 || results[0]!.length === 0) return { found: false, value: undefined };
+  return { found: true, value: results[0]![0] };
+}
+
+function stableSort<T>(items: T[], less: (a: T, b: T) => boolean): T[] {
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((x, y) => (less(x.item, y.item) ? -1 : less(y.item, x.item) ? 1 : x.index - y.index))
+    .map((x) => x.item);
+}
+
+/** kubectl's TableSorter: orders a server Table's rows by a field of each row's object. */
+export function sortTableRows(table: Table, sortBy: string): void {
+  const path = new JsonPath(relaxedJsonPathExpression(sortBy), true);
+  const keyed = (table.rows ?? []).map((row) => ({ row, key: firstValue(path, row.object) }));
+  const sorted = stableSort(keyed, (a, b) => {
+    if (!a.key.found) return true;
+    if (!b.key.found) return false;
+    return isLess(a.key.value, b.key.value);
+  });
+  table.rows = sorted.map((k) => k.row);
+}
+
+/** kubectl's RuntimeSort for printed objects (JSON, YAML, templates). */
+export function sortObjects(items: Record<string, unknown>[], sortBy: string): Record<string, unknown>[] {
+  const field = relaxedJsonPathExpression(sortBy);
+  const path = new JsonPath(field, true);
+  const keyed = items.map((item) => ({ item, key: firstValue(path, item) }));
+  if (keyed.length > 0 && keyed.every((k) => !k.key.found)) {
+    throw new CliError(`couldn't find any field with path "${field}" in the list of objects`);
+  }
+  return stableSort(keyed, (a, b) => {
+    if (!a.key.found) return true;
+    if (!b.key.found) return false;
+    return isLess(a.key.value, b.key.value);
+  }).map((k) => k.item);
+}

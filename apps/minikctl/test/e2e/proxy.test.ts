@@ -1,0 +1,100 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type Cluster } from '@minik/apiserver';
+import { post } from '../support/fixtures.js';
+import { Minikctl } from '../support/minikctl.js';
+
+/** A raw GET with a chosen Host header (fetch does not allow setting it). */
+function get(port: number, path: string, host: string): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('minikctl proxy', () => {
+  let cluster: Cluster;
+  let minikctl: Minikctl;
+  const controller = new AbortController();
+  let running: Promise<unknown>;
+  let port = 0;
+
+  beforeAll(async () => {
+    cluster = await startCluster({ port: 0 });
+    minikctl = new Minikctl(cluster.url);
+    let printed = '';
+    const started = new Promise<void>((resolve) => {
+      running = (async () => {
+        const { runCli } = await import('../../src/cli/run-cli.js');
+        const { rootCommand } = await import('../../src/commands/command-list.js');
+        return runCli(rootCommand, {
+          argv: ['-s', cluster.url, '--cache-dir', minikctl.cacheDir, 'proxy', '--port', '0'],
+          streams: {
+            out: {
+              write: (t) => {
+                printed += t;
+                if (printed.includes('\n')) resolve();
+              },
+            },
+            err: { write: () => undefined },
+          },
+          env: { KUBECONFIG: '/dev/null' },
+          homeDir: minikctl.home,
+          signal: controller.signal,
+        });
+      })();
+    });
+    await started;
+    expect(printed).toMatch(/^Starting to serve on 127\.0\.0\.1:\d+\n$/);
+    port = Number(/:(\d+)/.exec(printed)![1]);
+  });
+  afterAll(async () => {
+    controller.abort();
+    await running;
+    minikctl.dispose();
+    await cluster.stop();
+  });
+
+  it('forwards API requests for local hosts', async () => {
+    const r = await get(port, '/api/v1/namespaces', `localhost:${port}`);
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body).kind).toBe('NamespaceList');
+    const bare = await get(port, '/version', 'localhost');
+    expect(bare.status).toBe(200);
+    const missing = await get(port, '/api/v1/namespaces/default/pods/nope', `127.0.0.1:${port}`);
+    expect(missing.status).toBe(404);
+    expect(JSON.parse(missing.body).message).toBe('pods "nope" not found');
+  });
+
+  it("answers 403 Forbidden for other hosts and for exec/attach, as kubectl proxy's filter does", async () => {
+    for (const [path, host] of [
+      ['/api', `evil.example:${port}`],
+      ['/api/v1/namespaces/default/pods/web/exec', `localhost:${port}`],
+      ['/api/v1/namespaces/default/pods/web/attach', `localhost:${port}`],
+    ] as const) {
+      const r = await get(port, path, host);
+      expect(r.status).toBe(403);
+      expect(r.body).toBe('Forbidden\n');
+      expect(r.headers['content-type']).toBe('text/plain; charset=utf-8');
+      expect(r.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+
+  it('streams watches as events happen, without buffering', async () => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/namespaces/default/configmaps?watch=true&fieldSelector=metadata.name%3Dstreamed`);
+    const reader = res.body!.getReader();
+    await post(cluster.url, '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'streamed' } });
+    let text = '';
+    while (!text.includes('\n')) {
+      const { value } = await reader.read();
+      text += new TextDecoder().decode(value);
+    }
+    expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ type: 'ADDED', object: { metadata: { name: 'streamed' } } });
+    await reader.cancel();
+  });
+});
