@@ -1,5 +1,5 @@
 import { containerCells } from './container-cells.js';
-import { formatLabelSelector } from './format-label-selector.js';
+import { formatLabelSelector } from '../selectors/index.js';
 import { formatLabels } from './format-labels.js';
 import { ageOf } from './human-duration.js';
 import type { DaemonSet } from './workload-types.js';

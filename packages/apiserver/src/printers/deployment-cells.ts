@@ -1,6 +1,6 @@
 import type { Deployment } from '@minik/types';
 import { containerCells } from './container-cells.js';
-import { labelSelectorString } from './format-label-selector.js';
+import { labelSelectorString } from '../selectors/index.js';
 import { ageOf } from './human-duration.js';
 
 /**

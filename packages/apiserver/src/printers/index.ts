@@ -3,7 +3,7 @@ export type { BuildTableOptions, IncludeObject } from './table.js';
 export { cellFunctionFor } from './cells-by-kind.js';
 export type { CellFunction } from './cells-by-kind.js';
 export { humanDuration, ageOf } from './human-duration.js';
-export { formatLabelSelector, labelSelectorString } from './format-label-selector.js';
+export { formatLabelSelector, labelSelectorString } from '../selectors/index.js';
 export { formatLabels } from './format-labels.js';
 export { podCells, podRowConditions } from './pod-cells.js';
 export { nodeCells, nodeRoles } from './node-cells.js';

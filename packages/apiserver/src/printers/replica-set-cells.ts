@@ -1,6 +1,6 @@
 import type { ReplicaSet } from '@minik/types';
 import { containerCells } from './container-cells.js';
-import { formatLabelSelector } from './format-label-selector.js';
+import { formatLabelSelector } from '../selectors/index.js';
 import { ageOf } from './human-duration.js';
 
 /** All cells of a replica set row: Name, Desired, Current, Ready, Age, Containers, Images, Selector. */

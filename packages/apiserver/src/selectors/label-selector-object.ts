@@ -58,3 +58,12 @@ export function formatLabelSelector(sel: LabelSelector | null | undefined): stri
   if (typeof result === 'string') return '<error>';
   return result.toString() || '<none>';
 }
+
+/**
+ * The canonical string of a spec's selector object (`''` for nil and empty alike, as upstream
+ * prints both), or undefined when it is invalid — the raw form kubectl's deployment SELECTOR shows.
+ */
+export function labelSelectorString(sel: LabelSelector | null | undefined): string | undefined {
+  const result = asSelector(sel);
+  return typeof result === 'string' ? undefined : result.toString();
+}

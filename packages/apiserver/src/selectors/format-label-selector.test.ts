@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatLabelSelector, labelSelectorString } from './format-label-selector.js';
-import { formatLabels } from './format-labels.js';
+import { formatLabelSelector, labelSelectorString } from './label-selector-object.js';
+import { formatLabels } from '../printers/format-labels.js';
 
 describe('formatLabelSelector', () => {
   it('prints match labels sorted by key', () => {
