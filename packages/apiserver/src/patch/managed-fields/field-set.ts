@@ -71,10 +71,6 @@ export class FieldSet {
     return [...this.#children.values()];
   }
 
-  hasMember(pe: PathElement): boolean {
-    return this.#members.has(elementKey(pe));
-  }
-
   #build(members: Iterable<[string, PathElement]>, children: Iterable<[string, Child]>): FieldSet {
     const out = new FieldSet();
     for (const [k, pe] of members) out.#members.set(k, pe);
@@ -134,25 +130,6 @@ export class FieldSet {
     for (const pe of members) out.push([...prefix, pe]);
     const children = [...this.#children.values()].sort((a, b) => compareElements(a.pe, b.pe));
     for (const child of children) out.push(...child.set.iterate([...prefix, child.pe]));
-    return out;
-  }
-
-  /** Every path of the set, in serialisation order. */
-  paths(prefix: Path = []): Path[] {
-    const out: Path[] = [];
-    const entries: { pe: PathElement; member: boolean; child?: FieldSet }[] = [];
-    for (const pe of this.#members.values()) entries.push({ pe, member: true });
-    for (const child of this.#children.values()) {
-      const existing = entries.find((e) => e.member && elementKey(e.pe) === elementKey(child.pe));
-      if (existing) existing.child = child.set;
-      else entries.push({ pe: child.pe, member: false, child: child.set });
-    }
-    entries.sort((a, b) => compareElements(a.pe, b.pe));
-    for (const entry of entries) {
-      const path = [...prefix, entry.pe];
-      if (entry.member) out.push(path);
-      if (entry.child) out.push(...entry.child.paths(path));
-    }
     return out;
   }
 
