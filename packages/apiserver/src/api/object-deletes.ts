@@ -57,7 +57,7 @@ function gracePeriodOf(def: ResourceDefinition, obj: Readonly<KubeObject>, reque
 }
 
 /** Namespaces hold their `spec.finalizers` until the namespace controller has emptied them. */
-function namespaceFinalizers(def: ResourceDefinition, obj: Readonly<KubeObject>): readonly string[] {
+export function namespaceFinalizers(def: ResourceDefinition, obj: Readonly<KubeObject>): readonly string[] {
   if (def.group !== '' || def.kind !== 'Namespace') return [];
   return ((obj.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []);
 }

@@ -4,6 +4,7 @@ import { hasStatusSubresource, kindsKeepingStatusOnCreate, kindsWithGeneration }
 import type { StoredObject } from '../store/index.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { rfc3339 } from '../util/time.js';
+import { namespaceFinalizers } from './object-deletes.js';
 import { trackFieldOwnership } from '../patch/field-ownership.js';
 import type { ApiContext } from './api-context.js';
 
@@ -176,8 +177,13 @@ export function updateObject(
   trackFieldOwnership(ctx, def, old, next, options, scope === 'status' ? 'status' : options.subresource);
   if (deepEqual(next, old)) return fromStored(current);
   if (options.dryRun) return fromDryRun(next);
+  // Deletion completes once nothing holds the object: no finalizers (for namespaces, no
+  // spec.finalizers either) and no grace period still running.
   const finishedDeleting =
-    next.metadata.deletionTimestamp !== undefined && (next.metadata.finalizers ?? []).length === 0 && (next.metadata.deletionGracePeriodSeconds ?? 0) === 0;
+    next.metadata.deletionTimestamp !== undefined &&
+    (next.metadata.finalizers ?? []).length === 0 &&
+    namespaceFinalizers(def, next).length === 0 &&
+    (next.metadata.deletionGracePeriodSeconds ?? 0) === 0;
   if (finishedDeleting) {
     const stored = ctx.store.update(def, next);
     strategy.onDelete?.(next);

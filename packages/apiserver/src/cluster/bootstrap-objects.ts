@@ -43,5 +43,17 @@ export function kubernetesEndpoints(apiserverIP: string): KubeObject {
   };
 }
 
+/** The `kubernetes` EndpointSlice the API server's endpoint reconciler keeps beside the Endpoints. */
+export function kubernetesEndpointSlice(apiserverIP: string): KubeObject {
+  return {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+    addressType: 'IPv4',
+    endpoints: [{ addresses: [apiserverIP], conditions: { ready: true } }],
+    ports: [{ name: 'https', port: 8443, protocol: 'TCP' }],
+  };
+}
+
 // A placeholder CA bundle: the simulated API server speaks plain HTTP and has no real CA.
 export const simulatedCAPem = '-----BEGIN CERTIFICATE-----\nMINIK-SIMULATED-CLUSTER-HAS-NO-REAL-CA\n-----END CERTIFICATE-----\n';

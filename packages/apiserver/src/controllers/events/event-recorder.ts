@@ -116,8 +116,23 @@ export class EventBroadcaster {
   }
 
   #create(event: CorrelatedEvent): CorrelatedEvent | undefined {
-    const body = { apiVersion: 'v1', kind: 'Event', ...structuredClone(event), eventTime: null } as unknown as KubeObject;
-    delete body.metadata.resourceVersion;
+    // Go's field order, as `kubectl get events -o json` shows it.
+    const body: KubeObject = {
+      kind: 'Event',
+      apiVersion: 'v1',
+      metadata: { name: event.metadata.name, namespace: event.metadata.namespace },
+      involvedObject: { ...event.involvedObject },
+      reason: event.reason,
+      message: event.message,
+      source: { ...event.source },
+      firstTimestamp: event.firstTimestamp,
+      lastTimestamp: event.lastTimestamp,
+      count: event.count,
+      type: event.type,
+      eventTime: null,
+      reportingComponent: event.reportingComponent ?? '',
+      reportingInstance: event.reportingInstance ?? '',
+    };
     try {
       return this.client.create(eventKind, body) as unknown as CorrelatedEvent;
     } catch (error) {
@@ -170,8 +185,8 @@ export class EventBroadcaster {
       }
       const name = this.#name(regarding.name ?? '');
       const body: KubeObject = {
-        apiVersion: 'v1',
         kind: 'Event',
+        apiVersion: 'v1',
         metadata: { name, namespace: regarding.namespace || 'default' },
         involvedObject: regarding,
         reason,
@@ -182,10 +197,10 @@ export class EventBroadcaster {
         type,
         eventTime: microTime(now),
         action,
+        ...(related ? { related } : {}),
         reportingComponent: controller,
         reportingInstance: instance,
       };
-      if (related) body.related = related;
       this.client.create(eventKind, body);
       this.#series.set(key, { name, count: 1, at: now });
     } catch (error) {
