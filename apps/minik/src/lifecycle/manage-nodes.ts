@@ -97,7 +97,9 @@ export async function manageNodes(action: NodeAction, name: string | undefined, 
       return 0;
     }
     case 'delete': {
-      const target = resolveName(await list(), name ?? '');
+      const nodes = await list();
+      const target = resolveName(nodes, name ?? '');
+      if (nodes.find((n) => n.name === target)?.controlPlane) throw new MinikError(`cannot delete the control-plane node "${target}"`, exitCodes.failure);
       deps.output.info(`🔥  Deleting node ${target} from cluster ${profileName}`);
       await call(deps, url, 'DELETE', `${nodeAdminPath}/${encodeURIComponent(target)}`);
       deps.output.info(`💀  Node ${target} was successfully deleted.`);

@@ -16,7 +16,7 @@ import { MemoryStore, type Store } from '../store/index.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { randomIds, type IdSource } from '../util/ids.js';
 import { rfc3339 } from '../util/time.js';
-import { defaultServiceAccount, kubernetesEndpoints, kubernetesService, rootCAConfigMap, simulatedCAPem, systemNamespaces } from './bootstrap-objects.js';
+import { defaultServiceAccount, kubernetesEndpoints, kubernetesEndpointSlice, kubernetesService, rootCAConfigMap, simulatedCAPem, systemNamespaces } from './bootstrap-objects.js';
 import { nodeName } from './node-names.js';
 import { nodeInternalIP, nodeObject, nodePodCIDR } from './node-object.js';
 
@@ -106,6 +106,7 @@ export function createClusterCore(options: CreateClusterOptions = {}): ClusterCo
   }
   create(kubernetesService());
   create(kubernetesEndpoints(nodeInternalIP(0)));
+  create(kubernetesEndpointSlice(nodeInternalIP(0)));
   // The service account and root CA controllers fill every namespace; without them, do it here.
   const controllers = options.controllers === false ? undefined : startControllers(client, clock, { kubernetesVersion, events, ...options.controllers });
   simulation?.start();

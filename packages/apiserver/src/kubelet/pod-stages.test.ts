@@ -155,6 +155,14 @@ describe('kubelet stage table (golden)', () => {
     });
   });
 
+  it('a forced deletion (--grace-period=0 --force) removes the pod at once; the kubelet just cleans up', async () => {
+    await expectGolden('force-delete', { pod: { containers: [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '3600'] }] }, steps: [{ advance: 500 }, { delete: { gracePeriodSeconds: 0 } }, { advance: 500 }] });
+  });
+
+  it('realistic: ErrImagePull is visible before ImagePullBackOff', async () => {
+    await expectGolden('realistic-image-pull-backoff', { profile: 'realistic', pod: { containers: [{ name: 'c', image: 'nginx:doesnotexist' }] }, steps: [{ advance: 15_000 }] });
+  });
+
   it('a stopped node leaves a deleted pod Terminating until it returns', async () => {
     await expectGolden('node-stopped', {
       pod: { containers: [{ name: 'c', image: 'nginx:1.25' }] },

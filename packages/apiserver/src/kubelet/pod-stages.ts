@@ -164,7 +164,8 @@ const sandboxReady: PodStage = {
   delay: (ctx) => ctx.timing.sandboxMs,
   next(ctx) {
     const { worker } = ctx;
-    worker.ip ??= ctx.allocateIP();
+    // hostNetwork pods share the node's address; the others get one from the node's podCIDR.
+    worker.ip ??= ctx.pod.spec?.hostNetwork ? ctx.hostIP : ctx.allocateIP();
     worker.sandbox = ctx.runtime.createSandbox(ctx.pod, worker.ip);
     worker.phase = 'sandbox-ready';
     worker.since = ctx.now;
@@ -344,7 +345,9 @@ const imagePullRetry: ContainerStage = {
     return Infinity;
   },
   next(ctx, slot) {
-    slot.image = specOf(ctx.pod, slot)?.image ?? slot.image;
+    const image = specOf(ctx.pod, slot)?.image ?? slot.image;
+    if (image !== slot.image) slot.pullFailures = 0;
+    slot.image = image;
     enter(slot, 'creating', ctx.now);
   },
 };

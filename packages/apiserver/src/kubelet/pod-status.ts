@@ -65,7 +65,12 @@ function containerStatus(slot: ContainerSlot, hasInit: boolean): ContainerStatus
     default:
       // Still being set up: a restarted container shows how it last ended; a new one waits in
       // ContainerCreating, or PodInitializing in a pod with init containers (convertToAPIContainerStatuses).
-      state = current ? terminated(current) : waiting(hasInit ? 'PodInitializing' : 'ContainerCreating');
+      // A pull being retried keeps showing the last error, as the kubelet's reason cache does.
+      state = current
+        ? terminated(current)
+        : slot.pullFailures > 0
+          ? waiting('ImagePullBackOff', `Back-off pulling image "${slot.image}"`)
+          : waiting(hasInit ? 'PodInitializing' : 'ContainerCreating');
       if (current && slot.previous) lastState = terminated(slot.previous);
       else if (current && slot.phase !== 'creating') lastState = {};
   }

@@ -198,6 +198,7 @@ export class SimulatedKubelet {
       pod,
       runtime: this.runtime,
       nodeName: this.nodeName,
+      hostIP: this.internalIP,
       kubeletMinor: this.#minor,
       parseImage: (image) => this.#parseImage(image),
       event: (type, reason, message, slot) =>

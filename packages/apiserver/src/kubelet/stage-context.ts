@@ -12,6 +12,8 @@ export interface StageContext {
   readonly pod: Readonly<Pod>;
   readonly runtime: ContainerRuntime;
   readonly nodeName: string;
+  /** The node's InternalIP (the hostIP of its pods, and the podIP of hostNetwork pods). */
+  readonly hostIP: string;
   /** Minor version of the simulated kubelet (messages changed across releases). */
   readonly kubeletMinor: number;
   parseImage(image: string): ImageReference | undefined;

@@ -146,12 +146,12 @@ describe.each(kubectlVersions)('real kubectl %s against minik', (version) => {
   });
 
   it('get -w prints added, modified and deleted rows; delete waits until the object is gone', async () => {
+    await kubectl.run(['run', 'watched', '--image=nginx', '--labels=app=watched']);
     const watcher = kubectl.spawn(['get', 'pods', '-w', '-l', 'app=watched']);
     const output = collectOutput(watcher);
     try {
-      // The watch is open once kubectl has said the (empty) list has nothing in it.
-      await new Promise<void>((resolve) => watcher.stderr?.once('data', () => resolve()));
-      await kubectl.run(['run', 'watched', '--image=nginx', '--labels=app=watched']);
+      // Once the list is printed, kubectl watches from the list's resourceVersion: later changes
+      // reach it even if its watch request arrives after them.
       await output.waitFor((out) => out.includes('watched'));
       await kubectl.run(['label', 'pod', 'watched', 'step=two']);
       const deleted = await kubectl.run(['delete', 'pod', 'watched']);

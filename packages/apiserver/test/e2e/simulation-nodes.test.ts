@@ -120,6 +120,19 @@ describe.each(kubectlVersions)('the seed lesson, steps 5–9, with real kubectl 
     expect(tail.stdout).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z Running On: .* Total Requests: 2 /);
   });
 
+  it('kubectl logs -f follows: a new request shows up while it runs', async () => {
+    const follower = kubectl.spawn(['logs', '-f', pod]);
+    const output = collectOutput(follower);
+    try {
+      await output.waitFor((out) => out.includes('Total Requests: 2 '));
+      await fetch(`${cluster.url}/api/v1/namespaces/default/pods/${pod}/proxy/`);
+      const out = await output.waitFor((text) => text.includes('Total Requests: 3 '));
+      expect(lines(out).at(-1)).toMatch(new RegExp(`^Running On: ${pod} \\| Total Requests: 3 \\|`));
+    } finally {
+      follower.kill();
+    }
+  });
+
   it('describe pod shows the kubelet events in upstream words', async () => {
     const described = await kubectl.run(['describe', 'pod', pod]);
     const events = described.stdout.slice(described.stdout.indexOf('Events:'));
@@ -250,6 +263,32 @@ describe('three nodes: spreading and self-healing (kubectl 1.33)', () => {
     const refused = await fetch(`${cluster.url}/minik/v1/nodes/minik`, { method: 'DELETE' });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { message: string }).message).toBe('cannot delete the control-plane node "minik"');
+  });
+
+  it('kubectl drain evicts a node\'s pods through the Eviction API and they come back elsewhere', async () => {
+    const drained = await kubectl.run(['drain', 'minik-m03', '--ignore-daemonsets', '--delete-emptydir-data', '--timeout=30s']);
+    expect(drained.code).toBe(0);
+    expect(drained.stdout).toContain('node/minik-m03 cordoned');
+    expect(drained.stdout).toMatch(/evicting pod default\/web-|pod\/web-.* evicted/);
+    expect(drained.stdout).toContain('node/minik-m03 drained');
+    await until(cluster, (pods) => pods.filter((p) => running(p)).length === 6);
+    const rows = await podRows();
+    expect(rows.filter((r) => r.status === 'Running')).toHaveLength(6);
+    expect(rows.some((r) => r.node === 'minik-m03')).toBe(false);
+    expect((await kubectl.run(['get', 'node', 'minik-m03', '--no-headers'])).stdout).toMatch(/^minik-m03\s+Ready,SchedulingDisabled\s/);
+    expect((await kubectl.run(['uncordon', 'minik-m03'])).stdout).toBe('node/minik-m03 uncordoned\n');
+  });
+
+  it('kubectl delete node: its pods are garbage-collected and replaced; minik node start registers it again', async () => {
+    expect((await kubectl.run(['scale', 'deployment', 'web', '--replicas=9'])).stdout).toBe('deployment.apps/web scaled\n');
+    await until(cluster, (pods) => pods.filter((p) => running(p)).length === 9);
+    expect((await podRows()).filter((r) => r.node === 'minik-m03').length).toBeGreaterThan(0);
+    expect((await kubectl.run(['delete', 'node', 'minik-m03'])).stdout).toBe('node "minik-m03" deleted\n');
+    await until(cluster, (pods) => pods.filter((p) => running(p)).length === 9 && pods.every((p) => p.spec?.nodeName !== 'minik-m03'));
+    expect((await podRows()).filter((r) => r.status === 'Running' && r.node !== 'minik-m03')).toHaveLength(9);
+    expect((await fetch(`${cluster.url}/minik/v1/nodes/minik-m03/start`, { method: 'POST' })).status).toBe(200);
+    await until(cluster, (_, nodes) => nodes.some((n) => n.metadata.name === 'minik-m03'));
+    expect((await kubectl.run(['get', 'node', 'minik-m03', '--no-headers'])).stdout).toMatch(/^minik-m03\s+Ready\s/);
   });
 
   it('cordon keeps new pods off a node; FailedScheduling explains a pod that fits nowhere', async () => {
