@@ -8,7 +8,7 @@ async function flush(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const controller = new AbortController();
+  let controller: AbortController | undefined;
   let signalled: number | undefined;
   // Ctrl+C stops long-running commands (get -w, proxy, logs -f) cleanly; a second one exits at once.
   for (const [signal, code] of [
@@ -16,17 +16,27 @@ async function main(): Promise<void> {
     ['SIGTERM', 143],
   ] as const) {
     process.on(signal, () => {
-      if (signalled !== undefined) process.exit(code);
+      // Without a long-running command listening, there is nothing to stop gracefully.
+      if (signalled !== undefined || !controller) process.exit(code);
       signalled = code;
       controller.abort();
     });
   }
   const code = await runCli(rootCommand, {
     argv: process.argv.slice(2),
-    streams: { out: process.stdout, err: process.stderr, in: process.stdin },
+    streams: {
+      out: process.stdout,
+      err: process.stderr,
+      // process.stdin opens a handle: only commands reading `-f -` touch it.
+      get in() {
+        return process.stdin;
+      },
+    },
     env: process.env,
     homeDir: homedir(),
-    signal: controller.signal,
+    get signal() {
+      return (controller ??= new AbortController()).signal;
+    },
   });
   await flush();
   // The only exit of the CLI: with the command's code, even if a stray handle is left open.

@@ -13,8 +13,8 @@ export interface RunCliOptions {
   streams: Streams;
   env: Readonly<Record<string, string | undefined>>;
   homeDir: string;
-  /** Stops long-running commands (watch, proxy, logs -f) when aborted. */
-  signal?: AbortSignal;
+  /** Stops long-running commands (watch, proxy, logs -f) when aborted; may be a getter. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -63,6 +63,7 @@ export async function runCli(root: Command, options: RunCliOptions): Promise<num
   const missing = (command.requiredFlags ?? []).filter((name) => !parsed.flags.changed(name));
   if (missing.length > 0) return fail(new CliError(`required flag(s) ${missing.map((m) => `"${m}"`).join(', ')} not set`));
   const factory = createFactory({ flags: parsed.flags, env: options.env, homeDir: options.homeDir, err: options.streams.err });
+  let signal = options.signal;
   const ctx: CommandContext = {
     args: parsed.args,
     argsLenAtDash: parsed.argsLenAtDash,
@@ -71,7 +72,10 @@ export async function runCli(root: Command, options: RunCliOptions): Promise<num
     env: options.env,
     commandPath,
     factory,
-    signal: options.signal ?? new AbortController().signal,
+    // Created on first use: AbortController costs start-up time most commands do not need.
+    get signal() {
+      return (signal ??= new AbortController().signal);
+    },
   };
   try {
     await command.run(ctx);

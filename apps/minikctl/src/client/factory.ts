@@ -1,12 +1,12 @@
 import type { Output } from '../cli/command.js';
 import type { FlagSet } from '../cli/flag-set.js';
 import { ConnectionError } from './api-error.js';
-import { resolveClientConfig, type ClientConfig, type ConfigOverrides } from './client-config.js';
-import { Discovery, type DiscoveryData } from './discovery.js';
+import type { ClientConfig, ConfigOverrides } from './client-config.js';
+import type { Discovery, DiscoveryData } from './discovery.js';
 import { createLogger, type Logger } from './klog.js';
-import { loadKubeconfig, type Kubeconfig } from './kubeconfig.js';
-import { ResourceResolver, unknownResourceError, type ResourceMapping } from './resource-resolver.js';
-import { RestClient } from './rest-client.js';
+import type { Kubeconfig } from './kubeconfig.js';
+import type { ResourceMapping, ResourceResolver } from './resource-resolver.js';
+import type { RestClient } from './rest-client.js';
 
 /**
  * What commands build their work on, made once per run from the global flags (kubectl's
@@ -25,6 +25,10 @@ export interface Factory {
   resolver(): Promise<ResourceResolver>;
   /** Resolves a resource name, re-reading discovery once if cached data does not know it. */
   mapping(arg: string): Promise<ResourceMapping>;
+  /** The resource of a kind from a manifest (`apps/v1`, `Deployment`), re-reading discovery once on a miss. */
+  forKind(apiVersion: string, kind: string): Promise<ResourceMapping | undefined>;
+  /** Drops cached discovery and asks the server again. */
+  refreshDiscovery(): Promise<void>;
   /** Expands a category (`all`), or returns undefined when no resource belongs to it. */
   category(name: string): Promise<ResourceMapping[] | undefined>;
   /** Closes kept-alive connections. */
@@ -76,23 +80,32 @@ export function createFactory({ flags, env, homeDir, err }: FactoryDeps): Factor
   const factory: Factory = {
     logger,
     kubeconfig: () =>
-      (kubeconfig ??= loadKubeconfig({ explicitPath: flags.getString('kubeconfig') || undefined, env, homeDir }).then((loaded) => {
-        for (const file of loaded.files) logger.info(6, 'loader.go:402', `Config loaded from file:  ${file}`);
-        return loaded;
-      })),
-    clientConfig: () => (config ??= factory.kubeconfig().then((k) => resolveClientConfig(k, overrides()))),
+      (kubeconfig ??= import('./client-stack.js')
+        .then(({ loadKubeconfig }) => loadKubeconfig({ explicitPath: flags.getString('kubeconfig') || undefined, env, homeDir }))
+        .then((loaded) => {
+          for (const file of loaded.files) logger.info(6, 'loader.go:402', `Config loaded from file:  ${file}`);
+          return loaded;
+        })),
+    clientConfig: () =>
+      (config ??= Promise.all([factory.kubeconfig(), import('./client-stack.js')]).then(([k, { resolveClientConfig }]) => resolveClientConfig(k, overrides()))),
     async namespace() {
       const c = await factory.clientConfig();
       return { namespace: c.namespace, explicit: c.explicitNamespace };
     },
-    client: () => (client ??= factory.clientConfig().then((c) => new RestClient(c, logger))),
+    client: () => (client ??= Promise.all([factory.clientConfig(), import('./client-stack.js')]).then(([c, { createRestClient }]) => createRestClient(c, logger))),
     async discovery() {
-      if (!discovery) discovery = new Discovery(await factory.client(), cacheDir(), logger);
+      if (!discovery) {
+        const { Discovery } = await import('./client-stack.js');
+        discovery = new Discovery(await factory.client(), cacheDir(), logger);
+      }
       return withDiscoveryRetries(() => discovery!.get(), logger);
     },
     async resolver() {
       const data = await factory.discovery();
-      if (resolver?.data !== data) resolver = { data, resolver: new ResourceResolver(data) };
+      if (resolver?.data !== data) {
+        const { ResourceResolver } = await import('./client-stack.js');
+        resolver = { data, resolver: new ResourceResolver(data) };
+      }
       return resolver.resolver;
     },
     async mapping(arg) {
@@ -103,7 +116,18 @@ export function createFactory({ flags, env, homeDir, err }: FactoryDeps): Factor
         const again = (await factory.resolver()).find(arg);
         if (again) return again;
       }
+      const { unknownResourceError } = await import('./client-stack.js');
       throw unknownResourceError(arg);
+    },
+    async forKind(apiVersion, kind) {
+      const found = (await factory.resolver()).forKind(apiVersion, kind);
+      if (found || (await factory.discovery()).fresh) return found;
+      await withDiscoveryRetries(() => discovery!.refresh(), logger);
+      return (await factory.resolver()).forKind(apiVersion, kind);
+    },
+    async refreshDiscovery() {
+      await factory.discovery();
+      if (!(await factory.discovery()).fresh) await withDiscoveryRetries(() => discovery!.refresh(), logger);
     },
     async category(name) {
       const members = (await factory.resolver()).category(name);

@@ -92,7 +92,7 @@ export async function parseKubeconfigText(text: string, path: string): Promise<R
     else parsed = parseBlockYaml(text);
   } catch (error) {
     if (!(error instanceof UnsupportedYaml) && !(error instanceof SyntaxError)) throw error;
-    const { parse } = await import('yaml');
+    const { parse } = await (await import('./load-yaml.js')).loadYaml();
     try {
       parsed = parse(text);
     } catch (yamlError) {

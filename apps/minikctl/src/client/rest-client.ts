@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Agent as HttpAgent, IncomingMessage, OutgoingHttpHeaders, request as httpRequestFn } from 'node:http';
 import type { Status } from '@minik/types';
 import { CliError } from '../cli/cli-error.js';
 import { clientVersion } from '../version.js';
@@ -87,23 +85,21 @@ export class RestClient {
   readonly #logger: Logger;
   readonly #base: URL;
   readonly #agent: HttpAgent;
+  readonly #send: typeof httpRequestFn;
   #execToken: string | undefined;
 
-  constructor(config: ClientConfig, logger: Logger, readonly userAgent = `minikctl/${clientVersion.gitVersion} (${process.platform}/${process.arch === 'x64' ? 'amd64' : process.arch}) minik`) {
+  constructor(
+    config: ClientConfig,
+    logger: Logger,
+    transport: { agent: HttpAgent; request: typeof httpRequestFn; execToken?: string },
+    readonly userAgent = `minikctl/${clientVersion.gitVersion} (${process.platform}/${process.arch === 'x64' ? 'amd64' : process.arch}) minik`,
+  ) {
     this.#config = config;
     this.#logger = logger;
     this.#base = new URL(config.server);
-    const isHttps = this.#base.protocol === 'https:';
-    this.#agent = isHttps
-      ? new HttpsAgent({
-          keepAlive: true,
-          ca: config.ca,
-          cert: config.cert,
-          key: config.key,
-          rejectUnauthorized: !config.insecure,
-          servername: config.tlsServerName,
-        })
-      : new HttpAgent({ keepAlive: true });
+    this.#agent = transport.agent;
+    this.#send = transport.request;
+    this.#execToken = transport.execToken;
   }
 
   get config(): ClientConfig {
@@ -141,8 +137,7 @@ export class RestClient {
   #token(): string | undefined {
     if (this.#config.token) return this.#config.token;
     if (this.#config.tokenFile) return readFileSync(this.#config.tokenFile, 'utf8').trim();
-    if (this.#config.exec) return (this.#execToken ??= runExecPlugin(this.#config.exec));
-    return undefined;
+    return this.#execToken;
   }
 
   /** Sends a request and returns the streaming response, whatever its status. */
@@ -162,7 +157,7 @@ export class RestClient {
       headers['content-length'] = Buffer.byteLength(options.body);
     }
     const started = Date.now();
-    const send = this.#base.protocol === 'https:' ? httpsRequest : httpRequest;
+    const send = this.#send;
     const timeoutMs = options.timeoutMs ?? this.#config.timeoutMs;
     return new Promise((resolve, reject) => {
       const req = send(url, { method, headers, agent: this.#agent, signal: options.signal }, (res) => {
@@ -268,8 +263,37 @@ function hostWithDefaultPort(url: string): string {
   return `${hostname}:${port}`;
 }
 
+/**
+ * Builds the REST client, loading only the transport the server needs (node:https and its TLS
+ * stack cost start-up time that a plain http:// server does not need).
+ */
+export async function createRestClient(config: ClientConfig, logger: Logger): Promise<RestClient> {
+  const isHttps = new URL(config.server).protocol === 'https:';
+  let agent: HttpAgent;
+  let send: typeof httpRequestFn;
+  if (isHttps) {
+    const https = await import('node:https');
+    agent = new https.Agent({
+      keepAlive: true,
+      ca: config.ca,
+      cert: config.cert,
+      key: config.key,
+      rejectUnauthorized: !config.insecure,
+      servername: config.tlsServerName,
+    });
+    send = https.request as unknown as typeof httpRequestFn;
+  } else {
+    const http = await import('node:http');
+    agent = new http.Agent({ keepAlive: true });
+    send = http.request;
+  }
+  const execToken = config.exec ? await runExecPlugin(config.exec) : undefined;
+  return new RestClient(config, logger, { agent, request: send, execToken });
+}
+
 /** Runs a client-go credential plugin and returns its token. */
-function runExecPlugin(exec: NonNullable<ClientConfig['exec']>): string {
+async function runExecPlugin(exec: NonNullable<ClientConfig['exec']>): Promise<string> {
+  const { spawnSync } = await import('node:child_process');
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const { name, value } of exec.env ?? []) env[name] = value;
   env['KUBERNETES_EXEC_INFO'] = JSON.stringify({

@@ -1,6 +1,5 @@
 import { CliError } from '../cli/cli-error.js';
 import type { Command } from '../cli/command.js';
-import { TabWriter } from '../printers/tab-writer.js';
 
 /** `minikctl api-resources`: the resources discovery reports, as kubectl prints them. */
 export const apiResourcesCommand: Command = {
@@ -43,9 +42,8 @@ export const apiResourcesCommand: Command = {
     const sortBy = f.getString('sort-by');
     if (sortBy !== '' && sortBy !== 'name' && sortBy !== 'kind') throw new CliError(`--sort-by accepts only name or kind`);
     // Fresh discovery unless --cached, as kubectl invalidates its cache for this command.
-    const data = await ctx.factory.discovery();
+    if (!f.getBool('cached')) await ctx.factory.refreshDiscovery();
     const resolver = await ctx.factory.resolver();
-    void data;
     const groupFilter = f.getString('api-group');
     const verbs = f.getStrings('verbs');
     const categories = f.getStrings('categories');
@@ -72,6 +70,7 @@ export const apiResourcesCommand: Command = {
       for (const m of rows) ctx.streams.out.write(`${m.group === '' ? m.resource : `${m.resource}.${m.group}`}\n`);
       return;
     }
+    const { TabWriter } = await import('../printers/tab-writer.js');
     const w = new TabWriter(ctx.streams.out);
     if (!f.getBool('no-headers')) w.write(output === 'wide' ? 'NAME\tSHORTNAMES\tAPIVERSION\tNAMESPACED\tKIND\tVERBS\tCATEGORIES\n' : 'NAME\tSHORTNAMES\tAPIVERSION\tNAMESPACED\tKIND\n');
     for (const m of rows) {

@@ -1,5 +1,5 @@
 import type { FlagSet } from '../cli/flag-set.js';
-import { parseOutputFlag, type OutputChoice } from '../printers/resource-printer.js';
+import { parseOutputFlag, type OutputChoice } from '../printers/output-choice.js';
 
 /** The output flags kubectl's PrintFlags add (`-o`, `--template`, template and managed-fields options). */
 export function addPrintFlags(f: FlagSet, outputUsage: string): void {

@@ -1,8 +1,6 @@
 import { CliError } from '../cli/cli-error.js';
 import type { Command, Output } from '../cli/command.js';
 import type { Factory } from '../client/factory.js';
-import { goJsonStringify } from '../printers/go-json.js';
-import { goYamlStringify } from '../printers/go-yaml.js';
 import { clientVersion } from '../version.js';
 
 /** version.Info fields in upstream's order (the JSON output keeps it). */
@@ -34,10 +32,10 @@ function normaliseInfo(info: Record<string, unknown>): Record<string, string> {
 }
 
 /** JSON with 2-space indentation in the given key order (Go's MarshalIndent of a struct). */
-function orderedJson(value: Record<string, unknown>, indent = ''): string {
+function orderedJson(value: Record<string, unknown>, goJsonStringify: (v: unknown, indent: string) => string, indent = ''): string {
   const inner = `${indent}  `;
   const entries = Object.entries(value).map(([k, v]) => {
-    const text = typeof v === 'object' && v !== null ? orderedJson(v as Record<string, unknown>, inner) : goJsonStringify(v, '');
+    const text = typeof v === 'object' && v !== null ? orderedJson(v as Record<string, unknown>, goJsonStringify, inner) : goJsonStringify(v, '');
     return `${inner}${goJsonStringify(k, '')}: ${text}`;
   });
   return `{\n${entries.join(',\n')}\n${indent}}`;
@@ -67,12 +65,16 @@ export async function runVersion(options: VersionOptions, deps: { factory: Facto
   }
   const server = result['serverVersion'] as Record<string, string> | undefined;
   switch (options.output) {
-    case 'json':
-      deps.out.write(`${orderedJson(result)}\n`);
+    case 'json': {
+      const { goJsonStringify } = await import('../printers/go-json.js');
+      deps.out.write(`${orderedJson(result, goJsonStringify)}\n`);
       break;
-    case 'yaml':
+    }
+    case 'yaml': {
+      const { goYamlStringify } = await import('../printers/go-yaml.js');
       deps.out.write(`${goYamlStringify(result)}\n`);
       break;
+    }
     default:
       deps.out.write(`Client Version: ${clientVersion.gitVersion}\n`);
       if (server) deps.out.write(`Server Version: ${server['gitVersion']}\n`);

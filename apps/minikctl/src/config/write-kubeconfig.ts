@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
  * (kubectl rewrites the file; minikctl edits only what changed).
  */
 export async function setKubeconfigField(path: string, key: string, value: string): Promise<void> {
-  const { parseDocument, Document } = await import('yaml');
+  const { parseDocument, Document } = await (await import('../client/load-yaml.js')).loadYaml();
   let text = '';
   try {
     text = readFileSync(path, 'utf8');

@@ -6,16 +6,10 @@ import type { Factory } from '../client/factory.js';
 import { kindPrefix, type ResourceMapping } from '../client/resource-resolver.js';
 import { HumanReadablePrinter } from '../printers/table-printer.js';
 import { TabWriter } from '../printers/tab-writer.js';
-import {
-  createResourcePrinter,
-  isHumanReadable,
-  type OutputChoice,
-  type ResourcePrinter,
-} from '../printers/resource-printer.js';
+import { isHumanReadable, type OutputChoice } from '../printers/output-choice.js';
+import type { ResourcePrinter } from '../printers/resource-printer.js';
 import { getResource, isTable, listItems, listResource, tableAccept, type Fetched } from '../resource/fetch.js';
 import { selectResources, type ResourceRequest } from '../resource/resource-args.js';
-import { sortObjects, sortTableRows } from './sort-by.js';
-import { watchResources } from './watch.js';
 
 /** The flags of `get`, already parsed. */
 export interface GetOptions {
@@ -84,7 +78,7 @@ export async function runGet(o: GetOptions, deps: GetDeps): Promise<void> {
     throw new CommandUsageError('--output-watch-events option can only be used with --watch or --watch-only');
   }
   const human = isHumanReadable(o.output) && o.serverPrint;
-  const printer = human ? undefined : await createResourcePrinter(o.output, { noHeaders: o.noHeaders, allowMissingKeys: o.allowMissingTemplateKeys, showManagedFields: o.showManagedFields });
+  const printer = human ? undefined : await (await import('../printers/resource-printer.js')).createResourcePrinter(o.output, { noHeaders: o.noHeaders, allowMissingKeys: o.allowMissingTemplateKeys, showManagedFields: o.showManagedFields });
   if (o.watch || o.watchOnly) {
     if (o.sortBy) deps.err.write('warning: --watch or --watch-only requested, --sort-by will be ignored\n');
   } else if (o.args.length === 0) {
@@ -92,7 +86,7 @@ export async function runGet(o: GetOptions, deps: GetDeps): Promise<void> {
     throw new CommandUsageError('Required resource not specified.');
   }
   const selection = await selectResources(deps.factory, o.args, program);
-  if (o.watch || o.watchOnly) return watchResources(o, deps, selection, human, printer);
+  if (o.watch || o.watchOnly) return (await import('./watch.js')).watchResources(o, deps, selection, human, printer);
 
   const client = await deps.factory.client();
   const sorting = o.sortBy !== '';
@@ -119,17 +113,20 @@ export async function runGet(o: GetOptions, deps: GetDeps): Promise<void> {
       errors.push(error);
     }
   }
+  const sorter = sorting ? await import('./sort-by.js') : undefined;
   if (!human) {
-    printGeneric(o, deps, infos, selection.singleItemImplied, printer!, errors);
+    printGeneric(o, deps, infos, selection.singleItemImplied, printer!, errors, sorter);
   } else {
-    printHuman(o, deps, infos, errors);
+    printHuman(o, deps, infos, errors, sorter);
   }
   if (errors.length > 0) throw new AggregateCliError(errors);
 }
 
-function printHuman(o: GetOptions, deps: GetDeps, infos: Info[], errors: unknown[]): void {
+type Sorter = typeof import('./sort-by.js');
+
+function printHuman(o: GetOptions, deps: GetDeps, infos: Info[], errors: unknown[], sorter: Sorter | undefined): void {
   const printWithKind = o.showKind || new Set(infos.map((i) => `${i.mapping.group}/${i.mapping.kind}`)).size > 1;
-  if (o.sortBy) for (const info of infos) if (isTable(info.object)) sortTableRows(info.object, o.sortBy);
+  if (sorter) for (const info of infos) if (isTable(info.object)) sorter.sortTableRows(info.object, o.sortBy);
   const tracking = new TrackingOutput(deps.out);
   const writer = new TabWriter(tracking);
   let printer: HumanReadablePrinter | undefined;
@@ -162,7 +159,7 @@ function printHuman(o: GetOptions, deps: GetDeps, infos: Info[], errors: unknown
 }
 
 /** kubectl's printGeneric: one object as itself, anything else as a `kind: List`. */
-function printGeneric(o: GetOptions, deps: GetDeps, infos: Info[], singleItemImplied: boolean, printer: ResourcePrinter, errors: unknown[]): void {
+function printGeneric(o: GetOptions, deps: GetDeps, infos: Info[], singleItemImplied: boolean, printer: ResourcePrinter, errors: unknown[], sorter: Sorter | undefined): void {
   if (infos.length === 0 && o.ignoreNotFound) return;
   if (singleItemImplied && infos.length === 1 && !Array.isArray(infos[0]!.object['items'])) {
     if (errors.length > 0) return;
@@ -175,7 +172,7 @@ function printGeneric(o: GetOptions, deps: GetDeps, infos: Info[], singleItemImp
     if (Array.isArray(info.object['items'])) items.push(...listItems(info.object));
     else items.push(info.object);
   }
-  if (o.sortBy) items = sortObjects(items, o.sortBy);
+  if (sorter) items = sorter.sortObjects(items, o.sortBy);
   printer.print({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } }, deps.out);
 }
 

@@ -5,6 +5,9 @@ import { goSprint } from './go-format.js';
 import { goJsonStringify } from './go-json.js';
 import { goYamlStringify } from './go-yaml.js';
 import { TabWriter } from './tab-writer.js';
+import type { OutputChoice } from './output-choice.js';
+
+export { isHumanReadable, parseOutputFlag, type OutputChoice } from './output-choice.js';
 
 /** A printer for whole objects (everything but the human-readable table). */
 export interface ResourcePrinter {
@@ -14,33 +17,8 @@ export interface ResourcePrinter {
   flush?(out: Output): void;
 }
 
-/** What `-o`/`--template` asked for. */
-export interface OutputChoice {
-  /** `''` (table), `wide`, `json`, `yaml`, `name`, `go-template`, `jsonpath`, `jsonpath-as-json`, `custom-columns`, … */
-  format: string;
-  /** The template or column spec (after `=`, or from --template / the file). */
-  template?: string;
-}
-
 const allowedFormats =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
-
-/** Splits `-o format=template` and applies `--template` the way kubectl's PrintFlags do. */
-export function parseOutputFlag(output: string, templateFlag: string): OutputChoice {
-  const eq = output.indexOf('=');
-  let format = eq >= 0 ? output.slice(0, eq) : output;
-  let template = eq >= 0 ? output.slice(eq + 1) : undefined;
-  if (format === '' && templateFlag !== '') format = 'go-template';
-  if (template === undefined && templateFlag !== '') template = templateFlag;
-  if (format === 'template') format = 'go-template';
-  if (format === 'templatefile') format = 'go-template-file';
-  return { format, template };
-}
-
-/** Whether the choice is kubectl's human-readable (Table) output. */
-export function isHumanReadable(choice: OutputChoice): boolean {
-  return choice.format === '' || choice.format === 'wide';
-}
 
 function readTemplateFile(path: string): string {
   try {

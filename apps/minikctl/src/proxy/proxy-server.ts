@@ -146,7 +146,7 @@ export async function startProxy(options: ProxyOptions, client: RestClient, logg
     if (!allowed(req)) return reject(403, 'Forbidden');
     const location = upstreamPath(req);
     if (location === undefined) return reject(404, 'Not Found');
-    const upstream = send({ protocol: target.protocol, hostname: target.hostname, port: target.port, path: location, method: req.method, headers: forwardHeaders(req, true) });
+    const upstream = send({ protocol: target.protocol, hostname: target.hostname, port: target.port, path: location, method: req.method, headers: forwardHeaders(req, true), agent: false });
     upstream.on('upgrade', (upstreamRes, upstreamSocket, upstreamHead) => {
       const lines = [`HTTP/1.1 ${upstreamRes.statusCode ?? 101} ${upstreamRes.statusMessage ?? 'Switching Protocols'}`];
       for (let i = 0; i < upstreamRes.rawHeaders.length; i += 2) lines.push(`${upstreamRes.rawHeaders[i]}: ${upstreamRes.rawHeaders[i + 1]}`);

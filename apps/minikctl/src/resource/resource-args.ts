@@ -62,6 +62,7 @@ export async function selectResources(factory: Factory, args: readonly string[],
   if (args.length === 0) return { requests: [], singleItemImplied: false, named: false };
   const mappings = await resolveTypes(factory, splitTypes(args[0]!));
   const names = args.slice(1);
+  if (names.some((n) => n === '')) throw new CliError('resource name may not be empty');
   if (names.length === 0) return { requests: mappings.map((mapping) => ({ mapping })), singleItemImplied: false, named: false };
   const requests: ResourceRequest[] = [];
   for (const mapping of mappings) for (const name of names) requests.push({ mapping, name });

@@ -1,6 +1,5 @@
 import { CliError } from '../../cli/cli-error.js';
 import type { Command } from '../../cli/command.js';
-import { TabWriter } from '../../printers/tab-writer.js';
 
 /** `minikctl config get-contexts`. */
 export const configGetContextsCommand: Command = {
@@ -20,6 +19,7 @@ export const configGetContextsCommand: Command = {
     const output = ctx.flags.getString('output');
     if (output !== '' && output !== 'name') throw new CliError(`output must be one of '' or 'name': ${output}`);
     const config = await ctx.factory.kubeconfig();
+    const { TabWriter } = await import('../../printers/tab-writer.js');
     let contexts = [...config.contexts].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     if (ctx.args.length > 0) {
       const missing = ctx.args.filter((name) => !contexts.some((c) => c.name === name));

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type Cluster } from '@minik/apiserver';
+import { post } from '../support/fixtures.js';
+import { Kubectl } from '../support/kubectl.js';
+import { Minikctl, normaliseAges } from '../support/minikctl.js';
+import { outputOf } from '../support/output.js';
+import { assertBuilt } from '../support/minikctl.js';
+import { commands } from '../../src/commands/command-list.js';
+import type { Command } from '../../src/cli/command.js';
+
+describe('minikctl get -w, cluster-info, version and connection errors', () => {
+  let cluster: Cluster;
+  let m: Minikctl;
+  let kubectl: Kubectl;
+
+  beforeAll(async () => {
+    assertBuilt();
+    cluster = await startCluster({ port: 0 });
+    m = new Minikctl(cluster.url);
+    kubectl = new Kubectl('1.33', cluster.url);
+  });
+  afterAll(async () => {
+    m?.dispose();
+    kubectl?.dispose();
+    await cluster?.stop();
+  });
+
+  it('get -w prints the same rows as kubectl get -w for added, modified and deleted objects', async () => {
+    await post(cluster.url, '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'seed', labels: { app: 'watched' } } });
+    const args = ['get', 'configmaps', '-w', '-l', 'app=watched'];
+    const mine = m.spawn(args);
+    const theirs = kubectl.spawn(args);
+    const [mineOut, theirsOut] = [outputOf(mine), outputOf(theirs)];
+    try {
+      // Once the listed object is printed, later changes reach the watch (it resumes from the list's resourceVersion).
+      await Promise.all([mineOut.waitFor((o) => o.includes('seed')), theirsOut.waitFor((o) => o.includes('seed'))]);
+      await post(cluster.url, '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'watched', labels: { app: 'watched' } }, data: { a: '1' } });
+      await m.run(['label', 'cm', 'watched', 'step=two']);
+      await m.run(['delete', 'cm', 'watched']);
+      const done = (out: string): boolean => out.split('\n').filter((l) => l.startsWith('watched')).length >= 3;
+      const [a, b] = await Promise.all([mineOut.waitFor(done), theirsOut.waitFor(done)]);
+      expect(normaliseAges(a)).toBe(normaliseAges(b));
+      expect(a.split('\n')[0]).toMatch(/^NAME\s+DATA\s+AGE$/);
+    } finally {
+      mine.kill();
+      theirs.kill();
+    }
+  });
+
+  it('get -w -o name and --output-watch-events print like kubectl', async () => {
+    for (const extra of [['-o', 'name'], ['--output-watch-events']]) {
+      const args = ['get', 'namespaces', 'default', '-w', ...extra];
+      const mine = m.spawn(args);
+      const theirs = kubectl.spawn(args);
+      const [mineOut, theirsOut] = [outputOf(mine), outputOf(theirs)];
+      try {
+        await Promise.all([mineOut.waitFor((o) => o.includes('default')), theirsOut.waitFor((o) => o.includes('default'))]);
+        await m.run(['label', 'ns', 'default', `step=${extra.length}`, '--overwrite']);
+        const twice = (o: string): boolean => o.split('\n').filter((l) => l.includes('default')).length >= 2;
+        const [a, b] = await Promise.all([mineOut.waitFor(twice), theirsOut.waitFor(twice)]);
+        expect(normaliseAges(a)).toBe(normaliseAges(b));
+      } finally {
+        mine.kill();
+        theirs.kill();
+      }
+    }
+  });
+
+  it('cluster-info and cluster-info dump show what kubectl shows', async () => {
+    const info = await m.run(['cluster-info']);
+    expect(info).toEqual({ code: 0, stdout: `Kubernetes control plane is running at ${cluster.url}\n\nTo further debug and diagnose cluster problems, use 'minikctl cluster-info dump'.\n`, stderr: '' });
+    const [a, b] = await Promise.all([m.run(['cluster-info', 'dump']), kubectl.run(['cluster-info', 'dump'])]);
+    expect(a.code).toBe(b.code);
+    expect(a.stderr).toBe(b.stderr);
+    // Same sections in the same order (the server may differ in field order within objects).
+    const sections = (text: string): string[] => text.split('\n').filter((l) => /^\{$|^ {4}"kind": "\w+List"|^==== (START|END)/.test(l));
+    expect(sections(a.stdout)).toEqual(sections(b.stdout));
+  });
+
+  it('version prints the client and server versions', async () => {
+    const r = await m.run(['version']);
+    expect(r).toEqual({ code: 0, stdout: 'Client Version: v1.33.1\nServer Version: v1.33.1\n', stderr: '' });
+    const json = JSON.parse((await m.run(['version', '-o', 'json'])).stdout);
+    expect(Object.keys(json)).toEqual(['clientVersion', 'serverVersion']);
+    expect(json.serverVersion).toMatchObject({ major: '1', minor: '33', gitVersion: 'v1.33.1' });
+    expect((await m.run(['version', '--client', '-o', 'yaml'])).stdout).toMatch(/^clientVersion:\n {2}buildDate: /);
+    expect(await m.run(['version', '-o', 'foo'])).toEqual({ code: 1, stdout: '', stderr: "error: --output must be 'yaml' or 'json'\n" });
+  });
+
+  it('reports an unreachable server as kubectl does', async () => {
+    const down = new Minikctl('http://127.0.0.1:1');
+    try {
+      const [a, b] = await Promise.all([down.run(['get', 'pods']), new Kubectl('1.33', 'http://127.0.0.1:1').run(['get', 'pods'])]);
+      expect(a.code).toBe(1);
+      const last = (t: string): string => t.trimEnd().split('\n').pop()!;
+      expect(last(a.stderr)).toBe(last(b.stderr));
+      expect(last(a.stderr)).toBe('The connection to the server 127.0.0.1:1 was refused - did you specify the right host or port?');
+      expect(a.stderr.match(/couldn't get current server API group list/g)).toHaveLength(5);
+    } finally {
+      down.dispose();
+    }
+  });
+});
+
+describe('help', () => {
+  const all = (list: readonly Command[], path: string[] = []): [string, Command][] =>
+    list.flatMap((c) => [[[...path, c.name].join(' '), c] as [string, Command], ...all(c.subcommands ?? [], [...path, c.name])]);
+
+  it.each(all(commands))('%s --help has a description, examples and a usage line', async (path, command) => {
+    const m = new Minikctl(undefined);
+    try {
+      const r = await m.run([...path.split(' '), '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout.startsWith(command.long ?? command.short)).toBe(true);
+      if (!command.subcommands) expect(r.stdout).toContain('Examples:\n  # ');
+      expect(r.stdout).toContain(`Usage:\n  minikctl ${command.use} [options]\n`);
+      expect(r.stdout).toContain('Use "minikctl options" for a list of global command-line options (applies to all commands).\n');
+    } finally {
+      m.dispose();
+    }
+  });
+});
