@@ -16,7 +16,7 @@ import { proxyCommand } from './proxy.js';
 import { rolloutCommand } from './rollout.js';
 import { runCommand } from './run.js';
 import { scaleCommand } from './scale.js';
-import { setCommand } from './set-image.js';
+import { setCommand } from './set.js';
 import { versionCommand } from './version.js';
 
 /** Every command, in the order `minikctl --help` lists them within their groups. */

@@ -35,15 +35,3 @@ export const setImageCommand: Command = {
     await runSetImage(ctx);
   },
 };
-
-/** `minikctl set`. */
-export const setCommand: Command = {
-  name: 'set',
-  group: 'Basic Commands (Beginner):',
-  short: 'Set specific features on objects',
-  long: `Configure application resources.
-
- These commands help you make changes to existing application resources.`,
-  use: 'set SUBCOMMAND',
-  subcommands: [setImageCommand],
-};

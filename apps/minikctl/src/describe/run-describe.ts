@@ -4,7 +4,13 @@ import { isNotFound, StatusError } from '../client/api-error.js';
 import { getResource, listItems, listResource } from '../resource/fetch.js';
 import { findTargets, type Target } from '../resource/targets.js';
 import { selectResources } from '../resource/resource-args.js';
-import { describeDeployment, describeGeneric, describeNode, describePod, describeReplicaSet, describeService, type DescribeContext } from './describers.js';
+import type { DescribeContext } from './describe-context.js';
+import { describeDeployment } from './describe-deployment.js';
+import { describeGeneric } from './describe-generic.js';
+import { describeNode } from './describe-node.js';
+import { describePod } from './describe-pod.js';
+import { describeReplicaSet } from './describe-replica-set.js';
+import { describeService } from './describe-service.js';
 
 /**
  * kubectl describe: one description per object (named, by name prefix, by selector, or all of a

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { CliError } from '../cli/cli-error.js';
 import type { Output } from '../cli/command.js';
-import { goSprint } from './go-format.js';
 import { goJsonStringify } from './go-json.js';
 import { goYamlStringify } from './go-yaml.js';
-import { TabWriter } from './tab-writer.js';
 import type { OutputChoice } from './output-choice.js';
 
 export { isHumanReadable, parseOutputFlag, type OutputChoice } from './output-choice.js';
@@ -123,10 +121,3 @@ export async function createResourcePrinter(choice: OutputChoice, options: Print
       throw new CliError(`unable to match a printer suitable for the output format "${choice.format}", allowed formats are: ${allowedFormats}`);
   }
 }
-
-/** A tab writer on an output. */
-export function tabWriterFor(out: Output): TabWriter {
-  return new TabWriter(out);
-}
-
-export { goSprint };

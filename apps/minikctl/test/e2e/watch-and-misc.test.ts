@@ -49,7 +49,8 @@ describe('minikctl get -w, cluster-info, version and connection errors', () => {
 
   it('get -w -o name and --output-watch-events print like kubectl', async () => {
     for (const extra of [['-o', 'name'], ['--output-watch-events']]) {
-      const args = ['get', 'namespaces', 'default', '-w', ...extra];
+      // A collection watch resumes from the list's resourceVersion, so no change can slip in before it starts.
+      const args = ['get', 'namespaces', '--field-selector', 'metadata.name=default', '-w', ...extra];
       const mine = m.spawn(args);
       const theirs = kubectl.spawn(args);
       const [mineOut, theirsOut] = [outputOf(mine), outputOf(theirs)];

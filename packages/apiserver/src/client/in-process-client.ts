@@ -2,7 +2,7 @@ import type { KubeObject, ResourceDefinition } from '@minik/types';
 import { groupVersionOf } from '@minik/types';
 import type { ApiContext } from '../api/api-context.js';
 import { deleteObject, type DeleteRequest } from '../api/object-deletes.js';
-import { createObject, updateObject, type UpdateScope } from '../api/object-writes.js';
+import { createObject, updateObject, type UpdateScope, type WriteOptions } from '../api/object-writes.js';
 import { applyPatch } from '../api/patch.js';
 import { notFound } from '../errors/index.js';
 import type { StoreEvent, StoreWatch } from '../store/index.js';
@@ -13,7 +13,14 @@ export interface KindRef {
   kind: string;
 }
 
-const writeOptions = { dryRun: false, fieldManager: undefined, fieldValidation: 'Ignore' as const };
+/** Options of an in-process client. */
+export interface InProcessClientOptions {
+  /**
+   * The field manager its writes are recorded under in managedFields, as each component of a real
+   * cluster names itself (`kube-controller-manager`, `kubelet`, `kube-scheduler`).
+   */
+  fieldManager?: string;
+}
 
 /**
  * The API as controllers, the scheduler and kubelets use it in-process: the same verbs, defaults,
@@ -21,7 +28,14 @@ const writeOptions = { dryRun: false, fieldManager: undefined, fieldValidation: 
  * frozen; clone before changing.
  */
 export class InProcessClient {
-  constructor(readonly context: ApiContext) {}
+  readonly #writeOptions: WriteOptions;
+
+  constructor(
+    readonly context: ApiContext,
+    options: InProcessClientOptions = {},
+  ) {
+    this.#writeOptions = { dryRun: false, fieldManager: options.fieldManager, fieldValidation: 'Ignore' };
+  }
 
   /** The registry row of a kind; throws for kinds the server does not serve. */
   resource(ref: KindRef): ResourceDefinition {
@@ -43,7 +57,7 @@ export class InProcessClient {
   create<T extends KubeObject = KubeObject>(ref: KindRef, obj: T): Readonly<T> {
     const def = this.resource(ref);
     const body = { ...structuredClone(obj), apiVersion: groupVersionOf(def), kind: def.kind };
-    return createObject(this.context, def, body, obj.metadata.namespace, writeOptions).object as Readonly<T>;
+    return createObject(this.context, def, body, obj.metadata.namespace, this.#writeOptions).object as Readonly<T>;
   }
 
   /** Replaces an object; with `obj.metadata.resourceVersion` set, 409 Conflict when it is stale. */
@@ -52,7 +66,7 @@ export class InProcessClient {
     const current = this.context.store.get(def, obj.metadata.namespace ?? '', obj.metadata.name ?? '');
     if (!current) throw notFound(def, obj.metadata.name ?? '');
     const body = { ...structuredClone(obj), apiVersion: groupVersionOf(def), kind: def.kind };
-    return updateObject(this.context, def, body, current, writeOptions, scope).object as Readonly<T>;
+    return updateObject(this.context, def, body, current, this.#writeOptions, scope).object as Readonly<T>;
   }
 
   /** Writes the status of an object (the /status subresource). */
@@ -66,7 +80,7 @@ export class InProcessClient {
     const current = this.context.store.get(def, namespace, name);
     if (!current) throw notFound(def, name);
     const next = applyPatch(current.object, JSON.stringify(patch), 'application/merge-patch+json') as KubeObject;
-    return updateObject(this.context, def, next, current, writeOptions, scope).object as Readonly<T>;
+    return updateObject(this.context, def, next, current, this.#writeOptions, scope).object as Readonly<T>;
   }
 
   delete(ref: KindRef, namespace: string, name: string, options: Omit<DeleteRequest, 'dryRun'> = {}): { object: Readonly<KubeObject>; deleted: boolean } {

@@ -1,6 +1,13 @@
 import type { KubeObject, ResourceDefinition } from '@minik/types';
 import { builtinResources } from '@minik/types';
 import { createApiHandler, type ApiHandler } from '../api/api-handler.js';
+import type { ApiResponse } from '../api/request.js';
+import { faultAdminHandler, FaultInjector } from '../faults/index.js';
+import { RequestLog, withRequestLog } from '../request-log/index.js';
+import { ManualClock } from '../util/manual-clock.js';
+import { seededIds, seededRandom } from '../util/seeded-ids.js';
+import { restoreSnapshot, snapshotNodeCount, takeSnapshot, type ClusterSnapshot } from './cluster-snapshot.js';
+import { objectsFromSources, type ObjectSource } from './preload-objects.js';
 import type { ApiContext } from '../api/api-context.js';
 import { createObject } from '../api/object-writes.js';
 import { InProcessClient } from '../client/in-process-client.js';
@@ -28,8 +35,21 @@ export interface CreateClusterOptions {
   kubernetesVersion?: string;
   /** The cluster's (and first node's) name; default 'minik'. */
   name?: string;
-  clock?: Clock;
+  /** The cluster's time: a Clock, or `'manual'` for a ManualClock that moves only on `clock.advance('5m')`. Default: real time. */
+  clock?: Clock | 'manual';
+  /** Seeds generated names (generateName suffixes, pod names), UIDs and allocations, so runs repeat exactly. */
+  seed?: number | string;
+  /** Where UIDs and name suffixes come from (overrides `seed`). */
   ids?: IdSource;
+  /**
+   * `'fast'` (default): pods run at once and a stopped node's pods move within seconds, so a learner
+   * sees self-healing; `'realistic'`: upstream's timings (40–50 s node grace, 300 s tolerations).
+   */
+  speed?: 'fast' | 'realistic';
+  /** Objects to create before the cluster starts: objects, YAML/JSON text (multi-document) or `{ file }`. */
+  objects?: readonly ObjectSource[];
+  /** A `cluster.snapshot()` image to start from. */
+  snapshot?: ClusterSnapshot;
   /** Retained watch history, in events. */
   watchHistorySize?: number;
   /** Where clients reach the API server (for discovery's serverAddressByClientCIDRs). */
@@ -55,6 +75,16 @@ export interface ClusterCore {
   readonly simulation: ClusterSimulation | undefined;
   /** The node lifecycle, like `minikube node add|stop|start|delete|list`. */
   readonly nodes: NodeControl;
+  /** The cluster's clock (a ManualClock when started with `clock: 'manual'`). */
+  readonly clock: Clock;
+  /** Injected faults: error answers, delays, broken watches. */
+  readonly faults: FaultInjector;
+  /** Every request served, with its Kubernetes verb and target. */
+  readonly requests: RequestLog;
+  /** The API in-process (same verbs, defaults and validation as HTTP clients). */
+  readonly client: InProcessClient;
+  /** A JSON image of every object, for `startCluster({ snapshot })`. */
+  snapshot(): ClusterSnapshot;
   /** Resolves when every controller's work queue is idle. */
   settle(): Promise<void>;
   /** Stops the controllers (watches, timers); the store stays readable. */
@@ -66,38 +96,49 @@ export function createClusterCore(options: CreateClusterOptions = {}): ClusterCo
   const name = options.name ?? 'minik';
   const kubernetesVersion = options.kubernetesVersion ?? defaultKubernetesVersion;
   const version = versionInfo(kubernetesVersion);
-  const clock = options.clock ?? systemClock;
+  const clock: Clock = options.clock === 'manual' ? new ManualClock() : (options.clock ?? systemClock);
+  const seeded = options.seed === undefined ? undefined : seededIds(options.seed);
+  const realistic = options.speed === 'realistic';
   const store = new MemoryStore({ historySize: options.watchHistorySize });
   const registry = new ResourceRegistry(builtinResources);
   const context: ApiContext = {
     store,
     registry,
     strategyFor: (def: ResourceDefinition) => strategyFor(def.group, def.kind),
-    strategyContext: createStrategyContext(clock),
+    strategyContext: createStrategyContext(clock, options.seed === undefined ? undefined : seededRandom(options.seed, 1)),
     clock,
-    ids: options.ids ?? randomIds,
+    ids: options.ids ?? seeded ?? randomIds,
   };
   const discovery = createDiscovery(registry.definitions, { serverAddress: options.serverAddress ?? (() => '127.0.0.1:6443') });
-  const client = new InProcessClient(context);
+  const client = new InProcessClient(context, { fieldManager: 'kube-controller-manager' });
   // One event sink for controllers, scheduler and kubelets, as a cluster's components share the API.
   const events = (options.controllers !== false && options.controllers?.events) || new EventBroadcaster(client, clock);
   const simulation =
-    options.simulation === false ? undefined : createSimulation(context, { ...options.simulation, clusterName: name, kubernetesVersion, events });
-  const handle = createApiHandler(context, {
+    options.simulation === false
+      ? undefined
+      : createSimulation(context, { ...(realistic ? { timing: 'realistic' as const } : {}), ...options.simulation, clusterName: name, kubernetesVersion, events });
+  const faults = new FaultInjector(clock);
+  const requests = new RequestLog();
+  const admins = [faultAdminHandler(faults), ...(simulation ? [simulation.admin] : [])];
+  const coreHandle = createApiHandler(context, {
     discovery,
     version,
     onInternalError: (error) => process.emitWarning(`minik: internal error: ${(error as Error)?.stack ?? String(error)}`),
-    ...(simulation ? { connect: simulation.connect, admin: simulation.admin } : {}),
+    ...(simulation ? { connect: simulation.connect } : {}),
+    admin: (req, path) => admins.reduce<ApiResponse | undefined>((found, admin) => found ?? admin(req, path), undefined),
   });
+  // The request log sees what the client saw, injected faults included.
+  const handle = withRequestLog(faults.wrap(coreHandle), requests, clock);
 
   const create = (obj: KubeObject): void => {
     const def = registry.byKind(obj.apiVersion ?? 'v1', obj.kind ?? '')!;
-    createObject(context, def, obj, obj.metadata.namespace, { dryRun: false, fieldManager: undefined, fieldValidation: 'Strict' });
+    createObject(context, def, obj, obj.metadata.namespace, { dryRun: false, fieldManager: 'kube-apiserver', fieldValidation: 'Strict' });
   };
   for (const ns of systemNamespaces) create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   const nodeNames: string[] = [];
   const now = rfc3339(clock.now());
-  for (let i = 0; i < (options.nodes ?? 1); i++) {
+  const nodeCount = options.nodes ?? (options.snapshot ? Math.max(1, snapshotNodeCount(options.snapshot)) : 1);
+  for (let i = 0; i < nodeCount; i++) {
     const node = nodeName(name, i);
     nodeNames.push(node);
     // Each simulated node registers its Node object with its kubelet.
@@ -107,13 +148,26 @@ export function createClusterCore(options: CreateClusterOptions = {}): ClusterCo
   create(kubernetesService());
   create(kubernetesEndpoints(nodeInternalIP(0)));
   create(kubernetesEndpointSlice(nodeInternalIP(0)));
+  if (options.snapshot) restoreSnapshot(store, registry, options.snapshot);
+  for (const obj of objectsFromSources(options.objects ?? [])) {
+    const def = registry.byKind(obj.apiVersion!, obj.kind!);
+    if (!def) throw new Error(`minik: cannot preload ${obj.apiVersion} ${obj.kind}: not served`);
+    createObject(context, def, structuredClone(obj), obj.metadata.namespace ?? (def.namespaced ? 'default' : undefined), {
+      dryRun: false,
+      fieldManager: 'minik',
+      fieldValidation: 'Strict',
+    });
+  }
   // The service account and root CA controllers fill every namespace; without them, do it here.
-  const controllers = options.controllers === false ? undefined : startControllers(client, clock, { kubernetesVersion, events, ...options.controllers });
+  const controllers =
+    options.controllers === false
+      ? undefined
+      : startControllers(client, clock, { kubernetesVersion, events, ...(realistic ? { realisticTiming: true } : {}), ...options.controllers });
   simulation?.start();
   if (!controllers) {
     for (const ns of systemNamespaces) {
-      create(defaultServiceAccount(ns));
-      create(rootCAConfigMap(ns, simulatedCAPem));
+      if (!store.get({ group: '', plural: 'serviceaccounts' }, ns, 'default')) create(defaultServiceAccount(ns));
+      if (!store.get({ group: '', plural: 'configmaps' }, ns, 'kube-root-ca.crt')) create(rootCAConfigMap(ns, simulatedCAPem));
     }
   }
   return {
@@ -127,6 +181,11 @@ export function createClusterCore(options: CreateClusterOptions = {}): ClusterCo
     controllers,
     simulation,
     nodes: simulation?.nodes ?? staticNodes(nodeNames),
+    clock,
+    faults,
+    requests,
+    client,
+    snapshot: () => takeSnapshot(store, registry, kubernetesVersion),
     settle: () => settleQueues(() => [...(controllers?.queues() ?? []), ...(simulation?.queues() ?? [])]),
     stop: () => {
       simulation?.stop();

@@ -1,6 +1,8 @@
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createExpressApp } from '../adapters/express-app.js';
+import { kubeconfigFor } from './kubeconfig.js';
 import { createClusterCore, type ClusterCore, type CreateClusterOptions } from './create-cluster.js';
 
 /** Options of a cluster started in this process. */
@@ -15,6 +17,10 @@ export interface ClusterOptions extends CreateClusterOptions {
 export interface Cluster extends ClusterCore {
   /** Base URL of the API server, e.g. http://127.0.0.1:6443. */
   readonly url: string;
+  /** A kubeconfig (YAML) whose current context points at this cluster. */
+  readonly kubeconfig: string;
+  /** Writes the kubeconfig to a file (created with mode 0600), e.g. for `KUBECONFIG=… kubectl`. */
+  writeKubeconfig(path: string): void;
   /** Stops the server and everything the cluster runs; frees every socket and timer. */
   stop(): Promise<void>;
 }
@@ -34,9 +40,13 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const { port } = server.address() as AddressInfo;
   address = `${host}:${port}`;
   let stopped: Promise<void> | undefined;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const kubeconfig = kubeconfigFor(url, core.name);
   return {
     ...core,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url,
+    kubeconfig,
+    writeKubeconfig: (path) => writeFileSync(path, kubeconfig, { mode: 0o600 }),
     stop: () =>
       (stopped ??= new Promise<void>((resolve) => {
         // Controllers, scheduler and kubelets first: no timer or watch outlives the cluster.

@@ -1,2 +1,3 @@
 export { FaultInjector } from './fault-injector.js';
 export type { Fault, FaultSpec } from './fault-injector.js';
+export { faultAdminHandler, faultAdminPath } from './fault-admin-api.js';

@@ -49,7 +49,7 @@ export function createSimulation(
   context: ApiContext,
   options: SimulationOptions & { clusterName: string; kubernetesVersion: string; events?: EventBroadcaster; onError?: (error: unknown) => void },
 ): ClusterSimulation {
-  const client = new InProcessClient(context);
+  const client = new InProcessClient(context, { fieldManager: 'kubelet' });
   const apps = options.apps ?? new AppRegistry();
   const nodes = new NodePool({
     client,

@@ -12,10 +12,10 @@ interface Answer {
   body: any;
 }
 
-function call(core: ClusterCore, method: string, path: string, body?: unknown, contentType = 'application/json', query = ''): Answer {
+async function call(core: ClusterCore, method: string, path: string, body?: unknown, contentType = 'application/json', query = ''): Promise<Answer> {
   const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
   const headers: Record<string, string> = { 'content-type': contentType, 'user-agent': userAgent };
-  const response = core.handle({
+  const response = await core.handle({
     method,
     path,
     query: new URLSearchParams(query),
@@ -49,9 +49,9 @@ function cluster(): { core: ClusterCore; clock: ManualClock } {
 const managersOf = (obj: any): string[] => (obj.metadata.managedFields ?? []).map((e: any) => `${e.manager}/${e.operation}${e.subresource ? `/${e.subresource}` : ''}`);
 
 describe('server-side apply through the API', () => {
-  it('creates a missing object (201), then updates it (200)', () => {
+  it('creates a missing object (201), then updates it (200)', async () => {
     const { core, clock } = cluster();
-    const created = apply(core, 'web', manifest('web'));
+    const created = await apply(core, 'web', manifest('web'));
     expect(created.status).toBe(201);
     expect(created.body.metadata.uid).toBeTruthy();
     expect(created.body.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } });
@@ -72,17 +72,17 @@ describe('server-side apply through the API', () => {
       },
     ]);
     clock.advance(1000);
-    const updated = apply(core, 'web', manifest('web', 3));
+    const updated = await apply(core, 'web', manifest('web', 3));
     expect(updated.status).toBe(200);
     expect(updated.body.spec.replicas).toBe(3);
     expect(updated.body.metadata.generation).toBe(2);
     expect(updated.body.metadata.managedFields[0].time).toBe('2024-05-01T10:00:01Z');
   });
 
-  it('answers a conflict with a 409 Status listing causes, and applies with force', () => {
+  it('answers a conflict with a 409 Status listing causes, and applies with force', async () => {
     const { core } = cluster();
-    expect(call(core, 'POST', deployments, manifest('web'), 'application/json', 'fieldManager=kubectl-create').status).toBe(201);
-    const conflict = apply(core, 'web', manifest('web', 5));
+    expect((await call(core, 'POST', deployments, manifest('web'), 'application/json', 'fieldManager=kubectl-create')).status).toBe(201);
+    const conflict = await apply(core, 'web', manifest('web', 5));
     expect(conflict).toEqual({
       status: 409,
       body: {
@@ -96,14 +96,14 @@ describe('server-side apply through the API', () => {
         code: 409,
       },
     });
-    const forced = apply(core, 'web', manifest('web', 5), 'fieldManager=kubectl&force=true');
+    const forced = await apply(core, 'web', manifest('web', 5), 'fieldManager=kubectl&force=true');
     expect(forced.status).toBe(200);
     expect(forced.body.spec.replicas).toBe(5);
   });
 
-  it('validates patch options as upstream does', () => {
+  it('validates patch options as upstream does', async () => {
     const { core } = cluster();
-    const noManager = apply(core, 'web', manifest('web'), '');
+    const noManager = await apply(core, 'web', manifest('web'), '');
     expect(noManager).toEqual({
       status: 422,
       body: {
@@ -117,41 +117,41 @@ describe('server-side apply through the API', () => {
         code: 422,
       },
     });
-    call(core, 'POST', deployments, manifest('web'));
-    const force = call(core, 'PATCH', `${deployments}/web`, { spec: { replicas: 1 } }, 'application/merge-patch+json', 'force=true');
+    await call(core, 'POST', deployments, manifest('web'));
+    const force = await call(core, 'PATCH', `${deployments}/web`, { spec: { replicas: 1 } }, 'application/merge-patch+json', 'force=true');
     expect([force.status, force.body.message]).toEqual([422, 'PatchOptions.meta.k8s.io "" is invalid: force: Forbidden: may not be specified for non-apply patch']);
-    const badName = apply(core, 'other', manifest('web'));
+    const badName = await apply(core, 'other', manifest('web'));
     expect([badName.status, badName.body.message]).toEqual([400, 'the name of the object (web) does not match the name on the URL (other)']);
-    const badYaml = apply(core, 'web', '- a\n- b\n');
+    const badYaml = await apply(core, 'web', '- a\n- b\n');
     expect(badYaml.status).toBe(400);
-    const statusOfMissing = call(core, 'PATCH', `${deployments}/missing/status`, manifest('missing'), 'application/apply-patch+yaml', 'fieldManager=x');
+    const statusOfMissing = await call(core, 'PATCH', `${deployments}/missing/status`, manifest('missing'), 'application/apply-patch+yaml', 'fieldManager=x');
     expect([statusOfMissing.status, statusOfMissing.body.message]).toEqual([404, 'deployments.apps "missing" not found']);
   });
 
-  it('does not store a dry-run apply', () => {
+  it('does not store a dry-run apply', async () => {
     const { core } = cluster();
-    const dry = apply(core, 'web', manifest('web'), 'fieldManager=kubectl&dryRun=All');
+    const dry = await apply(core, 'web', manifest('web'), 'fieldManager=kubectl&dryRun=All');
     expect(dry.status).toBe(201);
-    expect(call(core, 'GET', `${deployments}/web`).status).toBe(404);
+    expect((await call(core, 'GET', `${deployments}/web`)).status).toBe(404);
   });
 
-  it('records writers without a fieldManager by their User-Agent, and subresource writes by subresource', () => {
+  it('records writers without a fieldManager by their User-Agent, and subresource writes by subresource', async () => {
     const { core } = cluster();
-    call(core, 'POST', deployments, manifest('web'));
-    call(core, 'PATCH', `${deployments}/web/scale`, { spec: { replicas: 4 } }, 'application/merge-patch+json');
-    call(core, 'PATCH', `${deployments}/web/status`, { status: { replicas: 4 } }, 'application/merge-patch+json', 'fieldManager=controller');
-    const d = call(core, 'GET', `${deployments}/web`).body;
+    await call(core, 'POST', deployments, manifest('web'));
+    await call(core, 'PATCH', `${deployments}/web/scale`, { spec: { replicas: 4 } }, 'application/merge-patch+json');
+    await call(core, 'PATCH', `${deployments}/web/status`, { status: { replicas: 4 } }, 'application/merge-patch+json', 'fieldManager=controller');
+    const d = (await call(core, 'GET', `${deployments}/web`)).body;
     expect(d.spec.replicas).toBe(4);
     // Entries sort as upstream sorts them: operation, time, manager, apiVersion, subresource.
     expect(managersOf(d)).toEqual(['controller/Update/status', 'kubectl.1.33/Update', 'kubectl.1.33/Update/scale']);
   });
 
-  it('applies through /scale and /status', () => {
+  it('applies through /scale and /status', async () => {
     const { core } = cluster();
-    apply(core, 'web', manifest('web'));
-    const scale = call(core, 'PATCH', `${deployments}/web/scale`, { apiVersion: 'autoscaling/v1', kind: 'Scale', metadata: { name: 'web' }, spec: { replicas: 6 } }, 'application/apply-patch+yaml', 'fieldManager=hpa&force=true');
+    await apply(core, 'web', manifest('web'));
+    const scale = await call(core, 'PATCH', `${deployments}/web/scale`, { apiVersion: 'autoscaling/v1', kind: 'Scale', metadata: { name: 'web' }, spec: { replicas: 6 } }, 'application/apply-patch+yaml', 'fieldManager=hpa&force=true');
     expect([scale.status, scale.body.kind, scale.body.spec.replicas]).toEqual([200, 'Scale', 6]);
-    const status = call(core, 'PATCH', `${deployments}/web/status`, { ...manifest('web'), status: { replicas: 6 } }, 'application/apply-patch+yaml', 'fieldManager=ctl');
+    const status = await call(core, 'PATCH', `${deployments}/web/status`, { ...manifest('web'), status: { replicas: 6 } }, 'application/apply-patch+yaml', 'fieldManager=ctl');
     expect(status.status).toBe(200);
     expect(status.body.status.replicas).toBe(6);
     expect(managersOf(status.body)).toEqual(['ctl/Apply/status', 'hpa/Apply/scale', 'kubectl/Apply']);
@@ -161,10 +161,10 @@ describe('server-side apply through the API', () => {
     expect(fields.kubectl['f:spec']).not.toHaveProperty('f:replicas');
   });
 
-  it('answers a JSON patch that cannot apply with upstream generic 422', () => {
+  it('answers a JSON patch that cannot apply with upstream generic 422', async () => {
     const { core } = cluster();
-    call(core, 'POST', deployments, manifest('web'));
-    const failed = call(core, 'PATCH', `${deployments}/web`, [{ op: 'test', path: '/spec/replicas', value: 9 }], 'application/json-patch+json');
+    await call(core, 'POST', deployments, manifest('web'));
+    const failed = await call(core, 'PATCH', `${deployments}/web`, [{ op: 'test', path: '/spec/replicas', value: 9 }], 'application/json-patch+json');
     expect([failed.status, failed.body.reason, failed.body.message]).toEqual([422, 'Invalid', 'the server rejected our request due to an error in our request']);
   });
 });

@@ -5,14 +5,7 @@ import { nameSuffixAlphabet, type IdSource } from './ids.js';
  * names and UIDs — for reproducible tests and snapshots.
  */
 export function seededIds(seed: number | string): IdSource {
-  let state = typeof seed === 'number' ? seed >>> 0 : hashString(seed);
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const hex = (n: number): string => {
     let out = '';
     for (let i = 0; i < n; i++) out += Math.floor(next() * 16).toString(16);
@@ -26,6 +19,18 @@ export function seededIds(seed: number | string): IdSource {
       for (let i = 0; i < n; i++) out += nameSuffixAlphabet[Math.floor(next() * nameSuffixAlphabet.length)];
       return out;
     },
+  };
+}
+
+/** A seeded replacement for Math.random (mulberry32): numbers in [0, 1). */
+export function seededRandom(seed: number | string, stream = 0): () => number {
+  let state = ((typeof seed === 'number' ? seed >>> 0 : hashString(seed)) + Math.imul(stream, 0x9e3779b9)) >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

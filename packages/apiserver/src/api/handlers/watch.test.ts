@@ -7,8 +7,8 @@ function request(path: string, query: string, accept = 'application/json'): ApiR
   return { method: 'GET', path, query: new URLSearchParams(query), header: (n) => (n === 'accept' ? accept : undefined), body: undefined, signal: new AbortController().signal };
 }
 
-function open(core: ReturnType<typeof createClusterCore>, path: string, query: string, accept?: string) {
-  const response = core.handle(request(path, query, accept)) as StreamingResponse;
+async function open(core: ReturnType<typeof createClusterCore>, path: string, query: string, accept?: string) {
+  const response = (await core.handle(request(path, query, accept))) as StreamingResponse;
   expect(response.status).toBe(200);
   const lines: any[] = [];
   let ended = false;
@@ -17,11 +17,11 @@ function open(core: ReturnType<typeof createClusterCore>, path: string, query: s
 }
 
 describe('watch streams', () => {
-  it('sends bookmarks on the clock and ends after timeoutSeconds', () => {
+  it('sends bookmarks on the clock and ends after timeoutSeconds', async () => {
     const clock = new ManualClock();
     const core = createClusterCore({ clock });
     const rv = core.store.revision;
-    const watch = open(core, '/api/v1/namespaces', `watch=true&resourceVersion=${rv}&allowWatchBookmarks=true&timeoutSeconds=150`);
+    const watch = await open(core, '/api/v1/namespaces', `watch=true&resourceVersion=${rv}&allowWatchBookmarks=true&timeoutSeconds=150`);
     clock.advance(60_000);
     expect(watch.lines).toEqual([{ type: 'BOOKMARK', object: { kind: 'Namespace', apiVersion: 'v1', metadata: { resourceVersion: String(rv) } } }]);
     expect(watch.ended()).toBe(false);
@@ -30,17 +30,17 @@ describe('watch streams', () => {
     expect(watch.ended()).toBe(true);
   });
 
-  it('marks the end of initial events with sendInitialEvents', () => {
+  it('marks the end of initial events with sendInitialEvents', async () => {
     const core = createClusterCore({ clock: new ManualClock() });
-    const watch = open(core, '/api/v1/namespaces', 'watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true');
+    const watch = await open(core, '/api/v1/namespaces', 'watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true');
     expect(watch.lines.slice(0, 4).map((e) => e.type)).toEqual(['ADDED', 'ADDED', 'ADDED', 'ADDED']);
     expect(watch.lines[4]).toMatchObject({ type: 'BOOKMARK', object: { metadata: { annotations: { 'k8s.io/initial-events-end': 'true' } } } });
     watch.close();
   });
 
-  it('sends one-row Tables with the column definitions in the first event only', () => {
+  it('sends one-row Tables with the column definitions in the first event only', async () => {
     const core = createClusterCore({ clock: new ManualClock() });
-    const watch = open(core, '/api/v1/namespaces', 'watch=true', 'application/json;as=Table;v=v1;g=meta.k8s.io');
+    const watch = await open(core, '/api/v1/namespaces', 'watch=true', 'application/json;as=Table;v=v1;g=meta.k8s.io');
     expect(watch.lines[0].object.kind).toBe('Table');
     expect(watch.lines[0].object.columnDefinitions.map((c: any) => c.name)).toEqual(['Name', 'Status', 'Age']);
     expect(watch.lines[0].object.rows[0].cells[0]).toBe('default');
@@ -48,17 +48,17 @@ describe('watch streams', () => {
     watch.close();
   });
 
-  it('stops delivering once closed, and a stalled watcher does not hold up the others', () => {
+  it('stops delivering once closed, and a stalled watcher does not hold up the others', async () => {
     const core = createClusterCore({ clock: new ManualClock() });
     const rv = core.store.revision;
-    const fast = open(core, '/api/v1/namespaces/default/configmaps', `watch=true&resourceVersion=${rv}`);
-    const stalled = core.handle(request('/api/v1/namespaces/default/configmaps', `watch=true&resourceVersion=${rv}`)) as StreamingResponse;
+    const fast = await open(core, '/api/v1/namespaces/default/configmaps', `watch=true&resourceVersion=${rv}`);
+    const stalled = await core.handle(request('/api/v1/namespaces/default/configmaps', `watch=true&resourceVersion=${rv}`)) as StreamingResponse;
     stalled.stream({ write: () => { throw new Error('socket gone'); }, end: () => {} });
-    const post = (name: string) =>
-      <CompleteResponse>core.handle({ ...request('/api/v1/namespaces/default/configmaps', ''), method: 'POST', header: () => 'application/json', body: new TextEncoder().encode(JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } })) });
-    expect(post('a').status).toBe(201);
+    const post = async (name: string) =>
+      <CompleteResponse>await core.handle({ ...request('/api/v1/namespaces/default/configmaps', ''), method: 'POST', header: () => 'application/json', body: new TextEncoder().encode(JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } })) });
+    expect((await post('a')).status).toBe(201);
     fast.close();
-    expect(post('b').status).toBe(201);
+    expect((await post('b')).status).toBe(201);
     expect(fast.lines.map((e) => e.object.metadata.name)).toEqual(['a']);
   });
 });
