@@ -39,7 +39,7 @@ interface Named {
   name: string;
 }
 interface Config {
-  clusters: (Named & { cluster: { server: string } })[];
+  clusters: (Named & { cluster: { server: string; 'insecure-skip-tls-verify'?: boolean } })[];
   contexts: (Named & { context: Record<string, string> })[];
   users: (Named & { user: Record<string, unknown> })[];
   'current-context': string;
@@ -52,7 +52,7 @@ describe('mergeKubeconfig', () => {
     const text = mergeKubeconfig(undefined, entry);
     expect(read(text)).toEqual({
       apiVersion: 'v1',
-      clusters: [{ cluster: { server: 'http://127.0.0.1:6443' }, name: 'minik' }],
+      clusters: [{ cluster: { server: 'http://127.0.0.1:6443', 'insecure-skip-tls-verify': true }, name: 'minik' }],
       contexts: [{ context: { cluster: 'minik', namespace: 'default', user: 'minik' }, name: 'minik' }],
       'current-context': 'minik',
       kind: 'Config',
@@ -90,7 +90,7 @@ describe('mergeKubeconfig', () => {
     expect(config.clusters.map((c) => c.name)).toEqual(['prod', 'minik', 'other']);
     expect(config.contexts.map((c) => c.name)).toEqual(['prod', 'minik', 'other']);
     expect(config.users.map((u) => u.name)).toEqual(['admin', 'minik', 'other']);
-    expect(config.clusters[1]).toEqual({ cluster: { server: 'http://127.0.0.1:2222' }, name: 'minik' });
+    expect(config.clusters[1]).toEqual({ cluster: { server: 'http://127.0.0.1:2222', 'insecure-skip-tls-verify': true }, name: 'minik' });
     expect(config['current-context']).toBe('minik');
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '@minik/apiserver';
-import { Kubectl } from '../support/kubectl.js';
+import { Kubectl, kubectlPath } from '../support/kubectl.js';
 import { Minikctl, normaliseAges } from '../support/minikctl.js';
 
 const manifest = (name: string, replicas: number, data: string): string => `apiVersion: apps/v1
@@ -185,7 +185,7 @@ describe('minikctl config', () => {
   const kubectl = (args: string[]) =>
     new Promise<{ stdout: string; stderr: string; code: number }>((resolve) => {
       import('node:child_process').then(({ execFile }) =>
-        execFile('/usr/lib/google-cloud-sdk/bin/kubectl.1.33', args, { env: { ...process.env, KUBECONFIG: `${first}:${second}` } }, (error, stdout, stderr) =>
+        execFile(kubectlPath('1.33'), args, { env: { ...process.env, KUBECONFIG: `${first}:${second}` } }, (error, stdout, stderr) =>
           resolve({ stdout, stderr: stderr.replace(/kubectl/g, 'minikctl'), code: error ? 1 : 0 }),
         ),
       );

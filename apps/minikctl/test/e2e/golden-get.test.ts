@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '@minik/apiserver';
-import { populate } from '../support/fixtures.js';
+import { populate, settle } from '../support/fixtures.js';
 import { Kubectl } from '../support/kubectl.js';
 import { Minikctl, normaliseAges, type CliResult } from '../support/minikctl.js';
 
@@ -40,6 +40,8 @@ describe.each(['1.33', '1.30'])('minikctl get matches kubectl %s', (version) => 
   beforeAll(async () => {
     cluster = await startCluster({ port: 0 });
     await populate(cluster.url);
+    // web, api, db, two for the shop deployment and one for the cart replica set.
+    await settle(cluster.url, 6);
     kubectl = new Kubectl(version, cluster.url);
     minikctl = new Minikctl(cluster.url);
   });

@@ -89,3 +89,44 @@ export async function populate(server: string): Promise<void> {
     count: 1,
   });
 }
+
+interface PodState {
+  metadata: { namespace: string; name: string; resourceVersion: string };
+  status?: { phase?: string; conditions?: { type: string; status: string }[] };
+}
+
+const isReady = (pod: PodState): boolean =>
+  pod.status?.phase === 'Running' && (pod.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+
+/**
+ * Waits, through a watch (no polling), until at least `count` pods exist and all are Running and Ready:
+ * the controllers and kubelets have settled and printed output no longer changes.
+ */
+export async function settle(server: string, count: number, signal = AbortSignal.timeout(30_000)): Promise<void> {
+  const list = (await (await fetch(`${server}/api/v1/pods`, { signal })).json()) as { metadata: { resourceVersion: string }; items: PodState[] };
+  const pods = new Map(list.items.map((p) => [`${p.metadata.namespace}/${p.metadata.name}`, p]));
+  const done = (): boolean => pods.size >= count && [...pods.values()].every(isReady);
+  if (done()) return;
+  const res = await fetch(`${server}/api/v1/pods?watch=true&resourceVersion=${list.metadata.resourceVersion}`, { signal });
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  try {
+    for (;;) {
+      const { value, done: ended } = await reader.read();
+      if (ended) throw new Error('the pod watch ended before the cluster settled');
+      buffer += decoder.decode(value, { stream: true });
+      let newline: number;
+      while ((newline = buffer.indexOf('\n')) >= 0) {
+        const event = JSON.parse(buffer.slice(0, newline)) as { type: string; object: PodState };
+        buffer = buffer.slice(newline + 1);
+        const key = `${event.object.metadata.namespace}/${event.object.metadata.name}`;
+        if (event.type === 'DELETED') pods.delete(key);
+        else pods.set(key, event.object);
+      }
+      if (done()) return;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}

@@ -16,6 +16,11 @@ function findKubectl(): string {
   throw new Error('kubectl is not on PATH: the golden tests need the real kubectl');
 }
 
+/** The path of a versioned kubectl binary (`1.33` → …/kubectl.1.33, beside the kubectl on PATH). */
+export function kubectlPath(version: string): string {
+  return join(dirname(findKubectl()), `kubectl.${version}`);
+}
+
 /** A real kubectl (`1.33`, `1.30`, …) pointed at one server with its own discovery cache. */
 export class Kubectl {
   readonly #cacheDir = mkdtempSync(join(tmpdir(), 'minikctl-kubectl-cache-'));
@@ -25,7 +30,7 @@ export class Kubectl {
     readonly version: string,
     readonly server: string,
   ) {
-    this.#path = join(dirname(findKubectl()), `kubectl.${version}`);
+    this.#path = kubectlPath(version);
   }
 
   run(args: readonly string[], input?: string): Promise<CliResult> {

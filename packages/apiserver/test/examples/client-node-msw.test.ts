@@ -1,11 +1,12 @@
+// README example: client-node in-process through msw handlers — no socket, same API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
 import { CoreV1Api, KubeConfig, Watch } from '@kubernetes/client-node';
-import { createClusterCore } from '@minik/apiserver';
+import { createCluster } from '@minik/apiserver';
 import { createHandlers } from '@minik/apiserver/msw';
 
 const baseUrl = 'https://kube.test';
-const cluster = createClusterCore();
+const cluster = createCluster();
 const server = setupServer(...createHandlers(cluster, { baseUrl }));
 
 function kubeConfig(): KubeConfig {
@@ -20,7 +21,10 @@ function kubeConfig(): KubeConfig {
 }
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+afterAll(() => {
+  server.close();
+  cluster.stop();
+});
 
 describe('client-node in-process through msw', () => {
   it('creates, reads and lists with selectors', async () => {
