@@ -84,7 +84,7 @@ describe('minik CLI (built)', () => {
 
     const kubeconfig = await readKubeconfig(sandbox.kubeconfig);
     expect(kubeconfig['current-context']).toBe('minik');
-    expect(kubeconfig.clusters).toEqual([{ cluster: { server: state.url }, name: 'minik' }]);
+    expect(kubeconfig.clusters).toEqual([{ cluster: { server: state.url, 'insecure-skip-tls-verify': true }, name: 'minik' }]);
     expect(kubeconfig.contexts).toEqual([
       { context: { cluster: 'minik', namespace: 'default', user: 'minik' }, name: 'minik' },
     ]);
@@ -121,6 +121,23 @@ describe('minik CLI (built)', () => {
 
     const stopAgain = await sandboxes.run(sandbox, ['stop'], env);
     expect(stopAgain).toMatchObject({ code: 0, stdout: '🤷  minik is not running\n' });
+  });
+
+  it('injects faults and writes an audit log of every request', async () => {
+    const sandbox = await sandboxes.create();
+    const auditLog = join(sandbox.dir, 'requests.jsonl');
+    const fault = JSON.stringify({ verb: 'list', resource: 'pods', status: 503, times: 1 });
+    const start = await sandboxes.run(sandbox, ['start', '--port', '0', '--audit-log', auditLog, '--fault', fault]);
+    expect(start.code).toBe(0);
+    const state = await readJson<State>(sandbox.stateFile);
+    expect((await fetch(`${state.url}/api/v1/namespaces/default/pods`)).status).toBe(503);
+    expect((await fetch(`${state.url}/api/v1/namespaces/default/pods`)).status).toBe(200);
+    expect((await sandboxes.run(sandbox, ['stop'])).code).toBe(0);
+    const records = (await readFile(auditLog, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { verb?: string; resource?: string; status: number });
+    expect(records.filter((r) => r.verb === 'list' && r.resource === 'pods').map((r) => r.status)).toEqual([503, 200]);
   });
 
   it('runs in the foreground until SIGTERM, then exits 0 and cleans up', async () => {

@@ -18,6 +18,18 @@ function builder(yargs: Argv) {
         default: false,
         describe: 'Run the cluster in this process until Ctrl+C instead of in the background',
       },
+      'realistic-timing': {
+        type: 'boolean',
+        default: false,
+        describe: "Use upstream's timings (node grace period, 300 s tolerations, pod start-up) instead of fast ones",
+      },
+      seed: { type: 'string', describe: 'Seed generated names and UIDs so that runs repeat exactly' },
+      'audit-log': { type: 'string', describe: 'Append every request (time, verb, resource, status, duration) as JSON lines to this file' },
+      fault: {
+        type: 'string',
+        array: true,
+        describe: 'Inject a fault (JSON FaultSpec); repeatable. Also at runtime: POST /minik/v1/faults',
+      },
       // Set by `minik start` on the detached process it spawns: it logs there and leaves kubectl alone.
       'log-file': { type: 'string', hidden: true },
     })
@@ -25,7 +37,10 @@ function builder(yargs: Argv) {
     .example('$0 start --nodes 3', 'Start a cluster with three nodes: minik, minik-m02, minik-m03')
     .example('$0 start --port 0', 'Use any free port (see "minik status" for the URL)')
     .example('$0 start --kubernetes-version v1.32.0', 'Report another Kubernetes version')
-    .example('$0 start --foreground', 'Run attached to the terminal; Ctrl+C stops it');
+    .example('$0 start --foreground', 'Run attached to the terminal; Ctrl+C stops it')
+    .example('$0 start --realistic-timing', "Take upstream's time to notice a dead node and evict its pods")
+    .example('$0 start --audit-log requests.jsonl', 'Record every request the cluster serves')
+    .example(`$0 start --fault '{"verb":"list","resource":"pods","status":503,"times":1}'`, 'Fail the first pod list with 503');
 }
 
 type StartArgs = ReturnType<typeof builder> extends Argv<infer T> ? T : never;
@@ -45,6 +60,10 @@ export function startCommand(context: CliContext): CommandModule<object, StartAr
         host: argv.host,
         kubernetesVersion: argv.kubernetesVersion,
         logFile: argv.logFile,
+        realisticTiming: argv.realisticTiming,
+        seed: argv.seed,
+        auditLog: argv.auditLog,
+        fault: argv.fault?.map(String),
       });
       if (argv.foreground) {
         const { listenForShutdown } = await import('../lifecycle/shutdown-signals.js');

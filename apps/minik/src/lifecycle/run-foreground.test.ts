@@ -1,3 +1,4 @@
+import type { StartOptions } from './start-options.js';
 import type { Cluster, ClusterOptions } from '@minik/apiserver';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -18,7 +19,7 @@ import { useTempDirs } from '../testing/temp-dir.js';
 import { runForeground, type ForegroundDeps } from './run-foreground.js';
 import type { ShutdownListener } from './shutdown-signals.js';
 
-const options = { nodes: 2, port: 0, host: '127.0.0.1', kubernetesVersion: 'v1.32.0' };
+const options: StartOptions = { nodes: 2, port: 0, host: '127.0.0.1', kubernetesVersion: 'v1.32.0', speed: 'fast', faults: [] };
 
 /** A cluster that records what was on disk while it ran, checked when it is stopped. */
 function fakeCluster(env: { MINIK_HOME: string; KUBECONFIG: string }) {
@@ -64,7 +65,7 @@ describe('runForeground', () => {
   it('records its state and configures kubectl while running, then stops cleanly on a signal', async () => {
     const { env, output, deps, seen, paths } = await setup();
     expect(await runForeground(options, deps)).toBe(0);
-    expect(seen.started).toEqual({ host: '127.0.0.1', port: 0, nodes: 2, kubernetesVersion: 'v1.32.0' });
+    expect(seen.started).toEqual({ host: '127.0.0.1', port: 0, nodes: 2, kubernetesVersion: 'v1.32.0', speed: 'fast' });
     expect(seen.stateWhileRunning).toEqual({
       kind: 'present',
       state: {

@@ -1,4 +1,5 @@
-import type { Cluster, ClusterOptions } from '@minik/apiserver';
+import type { Cluster, ClusterOptions, FaultSpec } from '@minik/apiserver';
+import { recordRequests } from './audit-log.js';
 import type { Environment } from '../cli-context.js';
 import { resolveKubeconfigPath } from '../kubeconfig/kubeconfig-path.js';
 import { mergeKubeconfig, readKubeconfigFile, updateKubeconfigFile } from '../kubeconfig/merge-kubeconfig.js';
@@ -63,7 +64,11 @@ export async function runForeground(options: StartOptions, deps: ForegroundDeps)
       port: options.port,
       nodes: options.nodes,
       kubernetesVersion: options.kubernetesVersion,
+      speed: options.speed,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
     });
+    for (const fault of options.faults) cluster.faults.add(JSON.parse(fault) as FaultSpec);
+    if (options.auditLog !== undefined) recordRequests(cluster, options.auditLog);
   } catch (error) {
     throw listenError(error, options.host, options.port);
   }

@@ -1,3 +1,4 @@
+import type { StartOptions } from './start-options.js';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -10,7 +11,7 @@ import { useTempDirs } from '../testing/temp-dir.js';
 import type { DaemonSpec, ProcessExit } from './spawn-daemon.js';
 import { startDetached, type DetachedDeps } from './start-detached.js';
 
-const options = { nodes: 1, port: 0, host: '127.0.0.1', kubernetesVersion: 'v1.33.1' };
+const options: StartOptions = { nodes: 1, port: 0, host: '127.0.0.1', kubernetesVersion: 'v1.33.1', speed: 'fast', faults: [] };
 const never = new Promise<ProcessExit>(() => {});
 
 function stateOf(pid: number): ClusterState {

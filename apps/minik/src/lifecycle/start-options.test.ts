@@ -17,7 +17,7 @@ function usageError(run: () => unknown): MinikError {
 
 describe('parseStartOptions', () => {
   it('accepts the defaults and port 0', () => {
-    expect(parseStartOptions(flags)).toEqual(flags);
+    expect(parseStartOptions(flags)).toEqual({ ...flags, speed: 'fast', faults: [] });
     expect(parseStartOptions({ ...flags, port: 0 }).port).toBe(0);
   });
 
@@ -51,7 +51,7 @@ describe('parseStartOptions', () => {
 
 describe('daemonArguments', () => {
   it('re-runs start in the foreground with the same options', () => {
-    expect(daemonArguments({ ...flags, nodes: 3, port: 0 }, '/h/cluster.log')).toEqual([
+    expect(daemonArguments({ ...flags, nodes: 3, port: 0, speed: 'fast', faults: [] }, '/h/cluster.log')).toEqual([
       'start',
       '--foreground',
       '--nodes',
@@ -65,5 +65,14 @@ describe('daemonArguments', () => {
       '--log-file',
       '/h/cluster.log',
     ]);
+  });
+
+  it('passes timing, seed, audit log and faults on to the cluster process', () => {
+    const options = parseStartOptions({ ...flags, realisticTiming: true, seed: '7', auditLog: '/tmp/a.jsonl', fault: ['{"status":503}'] });
+    expect(daemonArguments(options, '/h/l').slice(-7)).toEqual(['--realistic-timing', '--seed', '7', '--audit-log', '/tmp/a.jsonl', '--fault', '{"status":503}']);
+  });
+
+  it('rejects a fault that is not a JSON object', () => {
+    expect(usageError(() => parseStartOptions({ ...flags, fault: ['nope'] })).message).toContain('invalid --fault nope');
   });
 });

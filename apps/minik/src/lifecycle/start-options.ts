@@ -11,6 +11,14 @@ export interface StartOptions {
   kubernetesVersion: string;
   /** Set only for the detached cluster process: the file its output is redirected to. */
   logFile?: string;
+  /** 'fast' (default): self-healing within seconds; 'realistic': upstream's timings. */
+  speed: 'fast' | 'realistic';
+  /** Seed for generated names and UIDs. */
+  seed?: string;
+  /** Append every request as a JSON line to this file. */
+  auditLog?: string;
+  /** Faults to inject from the start, each a FaultSpec in JSON. */
+  faults: string[];
 }
 
 /** Flags of `minik start` as yargs parsed them. */
@@ -20,6 +28,10 @@ export interface StartFlags {
   host: string;
   kubernetesVersion: string;
   logFile?: string | undefined;
+  realisticTiming?: boolean | undefined;
+  seed?: string | undefined;
+  auditLog?: string | undefined;
+  fault?: readonly string[] | undefined;
 }
 
 function usage(message: string): MinikError {
@@ -44,12 +56,28 @@ export function parseStartOptions(flags: StartFlags): StartOptions {
       `invalid --kubernetes-version "${flags.kubernetesVersion}": expected the form v1.x.y, e.g. v1.33.1`,
     );
   }
+  const faults = [...(flags.fault ?? [])];
+  for (const fault of faults) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(fault);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw usage(`invalid --fault ${fault}: expected a JSON object such as '{"verb":"list","resource":"pods","status":503,"times":1}'`);
+    }
+  }
   return {
     nodes: flags.nodes,
     port: flags.port,
     host: flags.host,
     kubernetesVersion: `v${match[1] ?? ''}`,
     ...(flags.logFile === undefined ? {} : { logFile: flags.logFile }),
+    speed: flags.realisticTiming ? 'realistic' : 'fast',
+    ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+    ...(flags.auditLog === undefined ? {} : { auditLog: flags.auditLog }),
+    faults,
   };
 }
 
@@ -68,5 +96,9 @@ export function daemonArguments(options: StartOptions, logFile: string): string[
     options.kubernetesVersion,
     '--log-file',
     logFile,
+    ...(options.speed === 'realistic' ? ['--realistic-timing'] : []),
+    ...(options.seed === undefined ? [] : ['--seed', options.seed]),
+    ...(options.auditLog === undefined ? [] : ['--audit-log', options.auditLog]),
+    ...options.faults.flatMap((fault) => ['--fault', fault]),
   ];
 }
