@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinResources } from '@minik/types';
 import { startCluster, type Cluster } from '@minik/apiserver';
 import { collectOutput, Kubectl, kubectlVersions, normaliseAges } from '../support/kubectl.js';
 
@@ -150,6 +151,24 @@ describe.each(kubectlVersions)('real kubectl %s against minik', (version) => {
     expect(all.stdout).toContain('deployment.apps/shop');
     expect(all.stdout).toContain('service/kubernetes');
     expect(all.stderr).toBe('');
+  });
+
+  it('gets every kind with upstream columns, default and wide, across namespaces', async () => {
+    await kubectl.run(['create', '-f', '-'], deploymentYaml('every-kind', 1));
+    await kubectl.run(['create', 'secret', 'generic', 'every-kind', '--from-literal=a=b']);
+    await kubectl.run(['rollout', 'status', 'deployment/every-kind', '--timeout=30s']);
+    for (const def of builtinResources) {
+      const resource = def.group ? `${def.plural}.${def.group}` : def.plural;
+      const header = (wide: boolean) =>
+        [...(def.namespaced ? ['NAMESPACE'] : []), ...def.printerColumns.filter((c) => wide || c.priority === 0).map((c) => c.name.toUpperCase())].join(' | ');
+      const table = await kubectl.run(['get', resource, '-A']);
+      expect(table.code, `${resource}: ${table.stderr}`).toBe(0);
+      expect(lines(cols(table.stdout))[0], resource).toBe(header(false));
+      const wide = await kubectl.run(['get', resource, '-A', '-o', 'wide']);
+      expect(lines(cols(wide.stdout))[0], resource).toBe(header(true));
+      const names = await kubectl.run(['get', resource, '-A', '-o', 'name']);
+      expect(names.stdout.split('\n')[0], resource).toMatch(new RegExp(`^${def.kind.toLowerCase()}(\\.${def.group.replace(/\./g, '\\.')})?/`));
+    }
   });
 
   it('get -w prints added, modified and deleted rows; delete waits until the object is gone', async () => {
