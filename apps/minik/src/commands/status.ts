@@ -18,8 +18,9 @@ export function statusCommand(context: CliContext): CommandModule<object, object
       const { showStatus } = await import('../lifecycle/show-status.js');
       const { isMinikProcess } = await import('../state/process-probe.js');
       const { probeReadyz } = await import('../lifecycle/probe-readyz.js');
+      const { countNodes } = await import('../lifecycle/count-nodes.js');
       context.setExitCode(
-        await showStatus({ ...context, isMinikProcess, probeReady: (url) => probeReadyz(url) }),
+        await showStatus({ ...context, isMinikProcess, probeReady: (url) => probeReadyz(url), countNodes }),
       );
     },
   };

@@ -21,7 +21,7 @@ const state: ClusterState = {
 describe('showStatus', () => {
   const tempDir = useTempDirs();
 
-  async function setup(options: { running: boolean; kubeconfigUrl?: string; ready?: boolean }) {
+  async function setup(options: { running: boolean; kubeconfigUrl?: string; ready?: boolean; liveNodes?: number }) {
     const dir = await tempDir();
     const env = { MINIK_HOME: dir, KUBECONFIG: `${dir}/kubeconfig` };
     if (options.running) await createStateFile(resolveStatePaths(env, '/unused'), state);
@@ -39,6 +39,7 @@ describe('showStatus', () => {
       now: clock.now,
       isMinikProcess: async () => true,
       probeReady: async () => options.ready ?? true,
+      ...(options.liveNodes === undefined ? {} : { countNodes: async () => options.liveNodes }),
     });
     return { code, output };
   }
@@ -60,6 +61,11 @@ describe('showStatus', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('counts the nodes the running cluster has now, after minik node add/delete', async () => {
+    const { output } = await setup({ running: true, kubeconfigUrl: state.url, liveNodes: 4 });
+    expect(output.stdout()).toContain('nodes: 4\n');
   });
 
   it('exits 7 when stopped, as minikube does', async () => {

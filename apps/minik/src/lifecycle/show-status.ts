@@ -13,6 +13,8 @@ export interface StatusDeps {
   now: () => number;
   isMinikProcess: IsMinikProcess;
   probeReady: (url: string) => Promise<boolean>;
+  /** Nodes the running cluster has now (`minik node add/delete` change it); undefined when it cannot tell. */
+  countNodes?: (url: string) => Promise<number | undefined>;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function showStatus(deps: StatusDeps): Promise<number> {
     return notRunningFlags.host | notRunningFlags.apiserver | notRunningFlags.kubeconfig;
   }
   const apiserverRunning = await deps.probeReady(state.url);
+  const nodes = (apiserverRunning ? await deps.countNodes?.(state.url) : undefined) ?? state.nodes;
   const kubeconfigPath = resolveKubeconfigPath(deps.env, deps.homeDir);
   const server = kubeconfigServer(await readKubeconfigFile(kubeconfigPath), profileName);
   const configured = server === state.url;
@@ -65,7 +68,7 @@ export async function showStatus(deps: StatusDeps): Promise<number> {
       `apiserver: ${apiserverRunning ? 'Running' : 'Stopped'}`,
       `kubeconfig: ${configured ? 'Configured' : 'Misconfigured'}`,
       `url: ${state.url}`,
-      `nodes: ${state.nodes}`,
+      `nodes: ${nodes}`,
       `kubernetes: ${state.kubernetesVersion}`,
       `uptime: ${formatUptime(deps.now() - Date.parse(state.startedAt))}`,
       '',
