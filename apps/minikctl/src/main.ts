@@ -8,6 +8,13 @@ async function flush(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // A closed pipe (`minikctl get pods | head -1`) ends the program as SIGPIPE ends kubectl.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(141);
+      throw error;
+    });
+  }
   let controller: AbortController | undefined;
   let signalled: number | undefined;
   // Ctrl+C stops long-running commands (get -w, proxy, logs -f) cleanly; a second one exits at once.

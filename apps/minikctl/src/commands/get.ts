@@ -63,10 +63,10 @@ Use "minikctl api-resources" for a complete list of supported resources.`,
       .bool('watch-only', undefined, false, 'Watch for changes to the requested object(s), without listing/getting first.');
   },
   async run(ctx) {
-    const { runGet } = await import('../get/run-get.js');
     const f = ctx.flags;
     const raw = f.getString('raw');
-    const { namespace } = raw ? { namespace: '' } : await ctx.factory.namespace();
+    // Load the command's code while the kubeconfig is read: start-up time is mostly loading.
+    const [{ runGet }, { namespace }] = await Promise.all([import('../get/run-get.js'), raw ? { namespace: '' } : ctx.factory.namespace()]);
     const output = outputChoice(f);
     // Custom columns, JSON and YAML print whole objects, so the server is not asked for a Table.
     const serverPrint = f.getBool('server-print') && !(output.format.includes('custom-columns') || output.format === 'yaml' || output.format.includes('json'));

@@ -63,7 +63,11 @@ describe('the seed lesson with minikctl', () => {
   it('step 3: cluster-info shows where the control plane runs', async () => {
     const r = await minikctl.exec(['cluster-info']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`Kubernetes control plane is running at ${serverUrl}\n\nTo further debug and diagnose cluster problems, use 'minikctl cluster-info dump'.\n`);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe(`Kubernetes control plane is running at ${serverUrl}`);
+    // Then one line per cluster service (kubernetes.io/cluster-service=true), e.g. CoreDNS.
+    for (const line of lines.slice(1, -3)) expect(line).toMatch(new RegExp(`^.+ is running at ${serverUrl}/api/v1/namespaces/kube-system/services/.+/proxy$`));
+    expect(lines.slice(-3)).toEqual(['', "To further debug and diagnose cluster problems, use 'minikctl cluster-info dump'.", '']);
   });
 
   it('step 4: get nodes shows one Ready node', async () => {

@@ -11,7 +11,7 @@ import { bindingHandler, evictionHandler, scaleHandler } from './handlers/subres
 import { createHandler, patchHandler, updateHandler } from './handlers/write-handlers.js';
 import type { ApiRequest, ApiResponse } from './request.js';
 import { jsonBody } from './request.js';
-import { parseResourcePath, type ResourceRequestInfo } from './request-info.js';
+import { resourceInfoOf, type ResourceRequestInfo } from './request-info.js';
 
 /** What the core needs besides the API context. */
 export interface ApiHandlerOptions {
@@ -77,7 +77,8 @@ function route(ctx: ApiContext, options: ApiHandlerOptions, req: ApiRequest): Ap
     if (!response) throw pathNotFound();
     return response;
   }
-  const info = parseResourcePath({ method, path, query: req.query });
+  // The same parse as the request log and faults use (trailing slash and method case do not change it).
+  const info = resourceInfoOf(req);
   if (info) return resourceRequest(ctx, info, req, options);
   if (method !== 'GET' && method !== 'HEAD') throw pathNotFound();
   if (path.startsWith('/openapi/')) {

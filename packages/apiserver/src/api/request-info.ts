@@ -19,6 +19,17 @@ export interface ResourceRequestInfo {
 // `namespaces/{name}/status|finalize` address the namespace itself, not a resource inside it.
 const namespaceSubresources = new Set(['status', 'finalize']);
 
+// One parse per request, however many layers (faults, request log, routing) ask.
+const parsed = new WeakMap<object, ResourceRequestInfo | undefined>();
+
+/** {@link parseResourcePath} of a request, parsed once per request object. */
+export function resourceInfoOf(req: Pick<ApiRequest, 'method' | 'path' | 'query'>): ResourceRequestInfo | undefined {
+  if (parsed.has(req)) return parsed.get(req);
+  const info = parseResourcePath(req);
+  parsed.set(req, info);
+  return info;
+}
+
 /** Parses `/api/v1/...` and `/apis/{group}/{version}/...`; undefined for anything else. */
 export function parseResourcePath(req: Pick<ApiRequest, 'method' | 'path' | 'query'>): ResourceRequestInfo | undefined {
   const parts = req.path.split('/').filter((p) => p !== '');

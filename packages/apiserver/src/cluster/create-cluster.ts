@@ -20,11 +20,14 @@ import { createStrategyContext } from '../resources/strategy-context.js';
 import { strategyFor } from '../resources/strategy-table.js';
 import { ApiError } from '../errors/index.js';
 import { MemoryStore, type Store } from '../store/index.js';
+import { ConvertingStore } from '../store/converting-store.js';
+import { eventsV1EventAlias } from '../conversions/event-conversion.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { randomIds, type IdSource } from '../util/ids.js';
 import { rfc3339 } from '../util/time.js';
 import { defaultServiceAccount, kubernetesEndpoints, kubernetesEndpointSlice, kubernetesService, rootCAConfigMap, simulatedCAPem, systemNamespaces } from './bootstrap-objects.js';
 import { nodeName } from './node-names.js';
+import { controlPlaneComponents, controlPlaneMirrorPod, coreDnsDeployment, coreDnsServiceAccount, kubeDnsService } from './system-workloads.js';
 import { nodeInternalIP, nodeObject, nodePodCIDR } from './node-object.js';
 
 /** Options of a cluster, with or without a socket. */
@@ -48,6 +51,8 @@ export interface CreateClusterOptions {
   speed?: 'fast' | 'realistic';
   /** Objects to create before the cluster starts: objects, YAML/JSON text (multi-document) or `{ file }`. */
   objects?: readonly ObjectSource[];
+  /** Run minikube's kube-system stand-ins (CoreDNS, static control-plane pods); default true when simulated. */
+  systemWorkloads?: boolean;
   /** A `cluster.snapshot()` image to start from. */
   snapshot?: ClusterSnapshot;
   /** Retained watch history, in events. */
@@ -99,7 +104,9 @@ export function createClusterCore(options: CreateClusterOptions = {}): ClusterCo
   const clock: Clock = options.clock === 'manual' ? new ManualClock() : (options.clock ?? systemClock);
   const seeded = options.seed === undefined ? undefined : seededIds(options.seed);
   const realistic = options.speed === 'realistic';
-  const store = new MemoryStore({ historySize: options.watchHistorySize });
+  const storage = new MemoryStore({ historySize: options.watchHistorySize });
+  // events.k8s.io/v1 Events are core/v1 Events read through a conversion: one storage, as upstream.
+  const store: Store = new ConvertingStore(storage, [eventsV1EventAlias]);
   const registry = new ResourceRegistry(builtinResources);
   const context: ApiContext = {
     store,
@@ -148,6 +155,16 @@ export function createClusterCore(options: CreateClusterOptions = {}): ClusterCo
   create(kubernetesService());
   create(kubernetesEndpoints(nodeInternalIP(0)));
   create(kubernetesEndpointSlice(nodeInternalIP(0)));
+  // What a fresh minikube shows in kube-system, as simulated stand-ins (they need kubelets and controllers).
+  if (options.systemWorkloads !== false && simulation && options.controllers !== false) {
+    const firstNode = store.get({ group: '', plural: 'nodes' }, '', nodeNames[0]!)?.object.metadata;
+    create(kubeDnsService());
+    create(coreDnsServiceAccount());
+    create(coreDnsDeployment());
+    if (firstNode?.uid) {
+      for (const component of controlPlaneComponents) create(controlPlaneMirrorPod(component, { name: firstNode.name!, uid: firstNode.uid }, kubernetesVersion));
+    }
+  }
   if (options.snapshot) restoreSnapshot(store, registry, options.snapshot);
   for (const obj of objectsFromSources(options.objects ?? [])) {
     const def = registry.byKind(obj.apiVersion!, obj.kind!);
@@ -185,7 +202,8 @@ export function createClusterCore(options: CreateClusterOptions = {}): ClusterCo
     faults,
     requests,
     client,
-    snapshot: () => takeSnapshot(store, registry, kubernetesVersion),
+    // The raw storage, so objects shown by two APIs (events) are written down once.
+    snapshot: () => takeSnapshot(storage, registry, kubernetesVersion),
     settle: () => settleQueues(() => [...(controllers?.queues() ?? []), ...(simulation?.queues() ?? [])]),
     stop: () => {
       simulation?.stop();

@@ -1,8 +1,8 @@
 import type { StatusReason } from '@minik/types';
 import type { ApiHandler } from '../api/api-handler.js';
 import { statusResponse } from '../api/api-handler.js';
-import type { ApiResponse, StreamingResponse } from '../api/request.js';
-import { parseResourcePath } from '../api/request-info.js';
+import type { ApiRequest, ApiResponse, StreamingResponse } from '../api/request.js';
+import { resourceInfoOf } from '../api/request-info.js';
 import { ApiError, expired } from '../errors/index.js';
 import type { Clock } from '../util/clock.js';
 
@@ -93,10 +93,14 @@ export class FaultInjector {
 
   /** Wraps a handler so that matching requests get the first matching fault. */
   wrap(handle: ApiHandler): ApiHandler {
-    return async (req) => {
+    // Without faults a request passes straight through, synchronously: no promise per request.
+    return (req) => (this.#faults.length === 0 || req.path.startsWith('/minik/') ? handle(req) : this.#serve(handle, req));
+  }
+
+  async #serve(handle: ApiHandler, req: ApiRequest): Promise<ApiResponse> {
+    {
       // minik's own admin API is never faulted, so a test can always clear what it injected.
-      if (this.#faults.length === 0 || req.path.startsWith('/minik/')) return handle(req);
-      const info = parseResourcePath(req);
+      const info = resourceInfoOf(req);
       const fault = this.#faults.find(
         (f) =>
           (f.verb === undefined || f.verb === info?.verb) &&
@@ -113,7 +117,7 @@ export class FaultInjector {
       const response = await handle(req);
       if ('stream' in response && (fault.closeWatchAfterEvents !== undefined || fault.watchExpired)) return breakWatch(response, fault);
       return response;
-    };
+    }
   }
 }
 

@@ -28,26 +28,33 @@ export interface RequestLogOptions {
 
 /** Every request the cluster served, newest last, with ways to wait for one. */
 export class RequestLog {
-  readonly #records: RequestRecord[] = [];
+  // A ring: dropping the oldest of 10,000 records must not shift the other 9,999 on every request.
+  readonly #ring: (RequestRecord | undefined)[] = [];
+  #start = 0;
+  #length = 0;
   readonly #capacity: number;
   readonly #listeners = new Set<(record: RequestRecord) => void>();
 
   constructor(options: RequestLogOptions = {}) {
-    this.#capacity = options.capacity ?? 10_000;
+    this.#capacity = Math.max(1, options.capacity ?? 10_000);
   }
 
   /** The retained records, oldest first. */
   get entries(): readonly RequestRecord[] {
-    return this.#records;
+    const out: RequestRecord[] = new Array<RequestRecord>(this.#length);
+    for (let i = 0; i < this.#length; i++) out[i] = this.#ring[(this.#start + i) % this.#capacity]!;
+    return out;
   }
 
   clear(): void {
-    this.#records.length = 0;
+    this.#ring.length = 0;
+    this.#start = 0;
+    this.#length = 0;
   }
 
   /** Records matching a predicate. */
   filter(predicate: (record: RequestRecord) => boolean): RequestRecord[] {
-    return this.#records.filter(predicate);
+    return this.entries.filter(predicate);
   }
 
   /** Calls `listener` for each new record; returns an unsubscribe function. */
@@ -61,7 +68,7 @@ export class RequestLog {
    * after `timeoutMs` (default 5 s) on the given clock.
    */
   waitFor(predicate: (record: RequestRecord) => boolean, options: { timeoutMs?: number; clock?: Clock } = {}): Promise<RequestRecord> {
-    const existing = this.#records.find(predicate);
+    const existing = this.entries.find(predicate);
     if (existing) return Promise.resolve(existing);
     return new Promise((resolve, reject) => {
       const timeoutMs = options.timeoutMs ?? 5000;
@@ -84,8 +91,13 @@ export class RequestLog {
 
   /** Adds a record (called by the request pipeline). */
   record(record: RequestRecord): void {
-    this.#records.push(record);
-    if (this.#records.length > this.#capacity) this.#records.splice(0, this.#records.length - this.#capacity);
+    if (this.#length === this.#capacity) {
+      this.#ring[this.#start] = record;
+      this.#start = (this.#start + 1) % this.#capacity;
+    } else {
+      this.#ring[(this.#start + this.#length) % this.#capacity] = record;
+      this.#length++;
+    }
     for (const listener of this.#listeners) listener(record);
   }
 }

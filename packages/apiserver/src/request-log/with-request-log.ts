@@ -1,28 +1,35 @@
 import type { ApiHandler } from '../api/api-handler.js';
-import { parseResourcePath } from '../api/request-info.js';
+import type { ApiRequest, ApiResponse } from '../api/request.js';
+import { resourceInfoOf } from '../api/request-info.js';
 import type { Clock } from '../util/clock.js';
 import type { RequestLog } from './request-log.js';
 
 /** Wraps a handler so that every request is recorded, with its Kubernetes verb and target. */
 export function withRequestLog(handle: ApiHandler, log: RequestLog, clock: Clock): ApiHandler {
-  return async (req) => {
+  return (req) => {
     const started = clock.now();
-    const response = await handle(req);
-    const info = parseResourcePath(req);
-    log.record({
-      time: new Date(started).toISOString(),
-      method: req.method,
-      path: req.path,
-      verb: info?.verb,
-      group: info?.group,
-      resource: info?.resource,
-      subresource: info?.subresource,
-      namespace: info?.namespace,
-      name: info?.name,
-      userAgent: req.header('user-agent'),
-      status: response.status,
-      durationMs: clock.now() - started,
-    });
-    return response;
+    const response = handle(req);
+    // A synchronous answer stays synchronous: most requests need no promise at all.
+    if (response instanceof Promise) return response.then((r) => record(log, clock, req, started, r));
+    return record(log, clock, req, started, response);
   };
+}
+
+function record(log: RequestLog, clock: Clock, req: ApiRequest, started: number, response: ApiResponse): ApiResponse {
+  const info = resourceInfoOf(req);
+  log.record({
+    time: new Date(started).toISOString(),
+    method: req.method,
+    path: req.path,
+    verb: info?.verb,
+    group: info?.group,
+    resource: info?.resource,
+    subresource: info?.subresource,
+    namespace: info?.namespace,
+    name: info?.name,
+    userAgent: req.header('user-agent'),
+    status: response.status,
+    durationMs: clock.now() - started,
+  });
+  return response;
 }

@@ -68,6 +68,19 @@ const requestsOf = (c: Readonly<Container>): Resources => resourcesOf(c.resource
  * memory that a container leaves unset count as upstream's defaults.
  */
 export function podRequests(pod: Readonly<Pod>, nonZero = false): Resources {
+  // Stored pods are frozen: their requests cannot change, so each is computed once, not once per
+  // node and plugin of every scheduling cycle (quantities parse through BigInt).
+  if (!Object.isFrozen(pod)) return computePodRequests(pod, nonZero);
+  const cache = nonZero ? nonZeroRequestsCache : requestsCache;
+  let requests = cache.get(pod);
+  if (!requests) cache.set(pod, (requests = Object.freeze(computePodRequests(pod, nonZero))));
+  return requests;
+}
+
+const requestsCache = new WeakMap<object, Resources>();
+const nonZeroRequestsCache = new WeakMap<object, Resources>();
+
+function computePodRequests(pod: Readonly<Pod>, nonZero: boolean): Resources {
   const withDefaults = (r: Resources): Resources =>
     nonZero ? { ...r, milliCPU: r.milliCPU || defaultMilliCPURequest, memory: r.memory || defaultMemoryRequest } : r;
   let sum = empty();
@@ -104,23 +117,24 @@ export function nodeInfos(nodes: readonly Readonly<Node>[], pods: readonly Reado
     if (!list) byNode.set(name, (list = []));
     list.push(pod);
   }
-  return nodes.map((node) => {
-    const name = node.metadata?.name ?? '';
-    const list = byNode.get(name) ?? [];
-    let requested = empty();
-    let nonZeroRequested = empty();
-    for (const pod of list) {
-      requested = add(requested, podRequests(pod));
-      nonZeroRequested = add(nonZeroRequested, podRequests(pod, true));
-    }
-    const allocatableList = (node.status?.allocatable ?? node.status?.capacity ?? {}) as Record<string, string>;
-    return {
-      name,
-      node,
-      pods: list,
-      allocatable: { ...resourcesOf(allocatableList), pods: Number(allocatableList['pods'] ?? 110) },
-      requested,
-      nonZeroRequested,
-    };
-  });
+  return nodes.map((node) => nodeInfo(node, byNode.get(node.metadata?.name ?? '') ?? []));
+}
+
+/** The NodeInfo of one node with the pods bound to it that hold resources. */
+export function nodeInfo(node: Readonly<Node>, pods: readonly Readonly<Pod>[]): NodeInfo {
+  let requested = empty();
+  let nonZeroRequested = empty();
+  for (const pod of pods) {
+    requested = add(requested, podRequests(pod));
+    nonZeroRequested = add(nonZeroRequested, podRequests(pod, true));
+  }
+  const allocatableList = (node.status?.allocatable ?? node.status?.capacity ?? {}) as Record<string, string>;
+  return {
+    name: node.metadata?.name ?? '',
+    node,
+    pods,
+    allocatable: { ...resourcesOf(allocatableList), pods: Number(allocatableList['pods'] ?? 110) },
+    requested,
+    nonZeroRequested,
+  };
 }

@@ -11,6 +11,7 @@ import { rfc3339 } from '../util/time.js';
 import { fitErrorMessage } from './fit-error.js';
 import type { FilterPlugin, FilterStatus, ScorePlugin } from './framework.js';
 import { holdsResources, nodeInfos, type NodeInfo } from './node-info.js';
+import { SchedulerCache } from './scheduler-cache.js';
 import { nodeAffinity, nodeAffinityScore } from './plugins/node-affinity.js';
 import { nodeName } from './plugins/node-name.js';
 import { nodePorts } from './plugins/node-ports.js';
@@ -45,6 +46,22 @@ export interface SchedulerOptions {
   onError?: (error: unknown) => void;
 }
 
+// minFeasibleNodesToFind and minFeasibleNodesPercentageToFind of kube-scheduler.
+const minFeasibleNodesToFind = 100;
+const minFeasibleNodesPercentageToFind = 5;
+
+/**
+ * How many feasible nodes a cycle looks for before scoring (numFeasibleNodesToFind in upstream's
+ * pkg/scheduler/schedule_one.go, with the default adaptive percentageOfNodesToScore): every node
+ * below 100, else 50% minus 1% per 125 nodes, at least 5%, at least 100 nodes.
+ */
+export function numFeasibleNodesToFind(allNodes: number): number {
+  if (allNodes < minFeasibleNodesToFind) return allNodes;
+  const percentage = Math.max(minFeasibleNodesPercentageToFind, 50 - Math.trunc(allNodes / 125));
+  const nodes = Math.trunc((allNodes * percentage) / 100);
+  return nodes < minFeasibleNodesToFind ? minFeasibleNodesToFind : nodes;
+}
+
 /** The outcome of one scheduling cycle. */
 export type ScheduleResult = { node: string } | { unschedulable: string };
 
@@ -65,6 +82,11 @@ export class Scheduler {
   readonly #options: SchedulerOptions;
   #watches: { stop(): void }[] = [];
   #flushTimer: TimerHandle | undefined;
+  /** Nodes and their pods, kept from the watches while the scheduler runs. */
+  readonly #cache = new SchedulerCache();
+  #cacheLive = false;
+  /** Where the next cycle starts looking when it samples nodes (nextStartNodeIndex). */
+  #nextStartNodeIndex = 0;
 
   constructor(options: SchedulerOptions) {
     this.#options = options;
@@ -85,14 +107,19 @@ export class Scheduler {
       this.#client.watch(podRef, (event) => this.#onPod(event)),
       this.#client.watch(nodeRef, (event) => this.#onNode(event)),
     ];
+    const pods = this.#client.list<Pod & KubeObject>(podRef);
+    this.#cache.fill(this.#client.list<Node & KubeObject>(nodeRef), pods);
+    this.#cacheLive = true;
     this.#queue.start();
-    for (const pod of this.#client.list<Pod & KubeObject>(podRef, undefined, (p) => this.#wants(p))) this.#queue.enqueue(objectKey(pod.metadata.namespace, pod.metadata.name ?? ''));
+    for (const pod of pods) if (this.#wants(pod)) this.#queue.enqueue(objectKey(pod.metadata.namespace, pod.metadata.name ?? ''));
     this.#scheduleFlush();
   }
 
   stop(): void {
     for (const watch of this.#watches) watch.stop();
     this.#watches = [];
+    this.#cacheLive = false;
+    this.#cache.clear();
     this.#queue.stop();
     if (this.#flushTimer) this.#clock.clearTimeout(this.#flushTimer);
     this.#flushTimer = undefined;
@@ -110,12 +137,18 @@ export class Scheduler {
 
   /** Runs one scheduling cycle for a pod: filter, score, bind (or record why not). */
   schedule(pod: Readonly<Pod>): ScheduleResult {
-    const nodes = this.#client.list<Node & KubeObject>(nodeRef);
-    const pods = this.#client.list<Pod & KubeObject>(podRef);
-    const infos = nodeInfos(nodes, pods);
+    const nodes = this.#nodeView();
+    const count = nodes.count;
+    const wanted = numFeasibleNodesToFind(count);
+    // Evaluating every node, start at the first in name order (ties go to it); sampling, go
+    // round-robin from where the last cycle stopped, as upstream's nextStartNodeIndex does.
+    const sampling = wanted < count;
+    const start = sampling ? this.#nextStartNodeIndex % count : 0;
     const statuses: FilterStatus[] = [];
     const feasible: NodeInfo[] = [];
-    for (const info of infos) {
+    let processed = 0;
+    for (; processed < count && feasible.length < wanted; processed++) {
+      const info = nodes.at((start + processed) % count);
       let status: FilterStatus | undefined;
       for (const plugin of this.#filters) {
         status = plugin.filter(pod, info);
@@ -124,8 +157,16 @@ export class Scheduler {
       if (status) statuses.push(status);
       else feasible.push(info);
     }
-    if (feasible.length === 0) return { unschedulable: fitErrorMessage(pod, infos.length, statuses) };
+    if (sampling) this.#nextStartNodeIndex = (start + processed) % count;
+    if (feasible.length === 0) return { unschedulable: fitErrorMessage(pod, count, statuses) };
     return { node: this.#pick(pod, feasible).name };
+  }
+
+  /** The nodes with their pods: from the cache while running, else from a fresh list. */
+  #nodeView(): { count: number; at(index: number): NodeInfo } {
+    if (this.#cacheLive) return { count: this.#cache.nodeCount, at: (i) => this.#cache.infoAt(i) };
+    const infos = nodeInfos(this.#client.list<Node & KubeObject>(nodeRef), this.#client.list<Pod & KubeObject>(podRef));
+    return { count: infos.length, at: (i) => infos[i]! };
   }
 
   /** The feasible node with the highest weighted score; ties go to the first in name order. */
@@ -191,6 +232,7 @@ export class Scheduler {
   }
 
   #onPod(event: StoreEvent): void {
+    if (this.#cacheLive) this.#cache.onPod(event);
     const pod = event.stored.object as Pod & KubeObject;
     const key = objectKey(event.namespace, event.name);
     if (event.type !== 'DELETED' && this.#wants(pod)) {
@@ -207,6 +249,7 @@ export class Scheduler {
   }
 
   #onNode(event: StoreEvent): void {
+    if (this.#cacheLive) this.#cache.onNode(event);
     // Only changes that can make a pod fit matter (nodeSchedulingPropertiesChange).
     if (event.type === 'MODIFIED') {
       const before = event.previous?.object as Node | undefined;

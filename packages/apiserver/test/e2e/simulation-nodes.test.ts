@@ -28,7 +28,7 @@ interface PodLike {
 function until(cluster: Cluster, predicate: (pods: PodLike[], nodes: PodLike[]) => boolean): Promise<void> {
   const check = (): boolean =>
     predicate(
-      cluster.store.list(podsRef).items.map((s) => s.object as PodLike),
+      cluster.store.list(podsRef, 'default').items.map((s) => s.object as PodLike),
       cluster.store.list(nodesRef).items.map((s) => s.object as PodLike),
     );
   if (check()) return Promise.resolve();

@@ -212,5 +212,20 @@ export const builtinResources: readonly ResourceDefinition[] = [
     verbs: allVerbs,
     shortNames: ['ev'],
     printerColumns: printerColumnsFor('Event'),
+    // Upstream's events.k8s.io/v1 field labels (pkg/apis/events/v1 AddFieldLabelConversionsForEvent):
+    // regarding.* and reportingController, not the core names (involvedObject.* is a 400 here).
+    fieldSelectors: {
+      'regarding.kind': 'regarding.kind',
+      'regarding.namespace': 'regarding.namespace',
+      'regarding.name': 'regarding.name',
+      'regarding.uid': 'regarding.uid',
+      'regarding.apiVersion': 'regarding.apiVersion',
+      'regarding.resourceVersion': 'regarding.resourceVersion',
+      'regarding.fieldPath': 'regarding.fieldPath',
+      reason: 'reason',
+      reportingController: 'reportingController',
+      source: 'deprecatedSource.component',
+      type: 'type',
+    },
   },
 ];

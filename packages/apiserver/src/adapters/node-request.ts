@@ -1,0 +1,180 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiHandler } from '../api/api-handler.js';
+import { statusResponse } from '../api/api-handler.js';
+import type { ApiRequest, ApiResponse } from '../api/request.js';
+import { ApiError } from '../errors/index.js';
+
+/** Unsent bytes a streaming response may pile up before the client is considered stalled. */
+const maxStreamBacklogBytes = 16 * 1024 * 1024;
+
+/** Upstream's request body limit (3 MiB): larger bodies are 413s. */
+export const maxBodyBytes = 3 * 1024 * 1024;
+
+/**
+ * Serves one Node HTTP request through the API core: the request becomes an ApiRequest (raw
+ * body, never parsed here, so every patch and protobuf media type reaches the core untouched) and
+ * the ApiResponse is written back, watch bodies streamed without buffering or compression. The
+ * express adapter and the server's direct route both call this, so they answer byte for byte alike.
+ */
+export function serveNodeRequest(handle: ApiHandler, req: IncomingMessage, res: ServerResponse, target = req.url ?? '/'): void {
+  const fail = (error: unknown): void => {
+    const apiError = error instanceof ApiError ? error : new ApiError('InternalError', `Internal error occurred: ${(error as Error).message}`);
+    if (!res.headersSent) writeResponse(res, statusResponse(apiError), abortOnClose(res));
+    else res.destroy();
+  };
+  const serve = (body: Uint8Array | undefined): void => {
+    try {
+      const abort = abortOnClose(res);
+      const { path, query } = splitUrl(target);
+      const apiRequest: ApiRequest = {
+        method: req.method ?? 'GET',
+        path,
+        query,
+        header: (name) => {
+          const value = req.headers[name];
+          return Array.isArray(value) ? value.join(', ') : value;
+        },
+        body,
+        get signal() {
+          return abort.signal;
+        },
+      };
+      const response = handle(apiRequest);
+      if (response instanceof Promise) response.then((r) => writeResponse(res, r, abort)).catch(fail);
+      else writeResponse(res, response, abort);
+    } catch (error) {
+      fail(error);
+    }
+  };
+  // Without Content-Length or Transfer-Encoding a request has no body (RFC 9112 §6.3): no need
+  // to wait for the stream's end, which costs a turn of the event loop on every GET.
+  const length = req.headers['content-length'];
+  if (req.headers['transfer-encoding'] === undefined && (length === undefined || length === '0')) {
+    serve(undefined);
+    return;
+  }
+  readBody(req).then(serve, fail);
+}
+
+/** Aborted when the response closes; the AbortController (and its DOMException) exists only if someone asks. */
+interface LazyAbort {
+  readonly signal: AbortSignal;
+}
+
+function abortOnClose(res: ServerResponse): LazyAbort {
+  let controller: AbortController | undefined;
+  let closed = false;
+  res.once('close', () => {
+    closed = true;
+    controller?.abort();
+  });
+  return {
+    get signal() {
+      if (!controller) {
+        controller = new AbortController();
+        if (closed) controller.abort();
+      }
+      return controller.signal;
+    },
+  };
+}
+
+// Paths made only of these characters, without dot segments, are their own URL pathname.
+const plainPath = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/;
+const dotSegment = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
+
+/**
+ * The path and query of a request target, as `new URL(target, base)` gives them, without the
+ * cost of a URL for the plain paths every API request has.
+ */
+export function splitUrl(target: string): { path: string; query: URLSearchParams } {
+  const mark = target.indexOf('?');
+  const path = mark < 0 ? target : target.slice(0, mark);
+  if (plainPath.test(path) && !dotSegment.test(path) && !target.includes('#')) {
+    return { path, query: new URLSearchParams(mark < 0 ? '' : target.slice(mark + 1)) };
+  }
+  const url = new URL(target, 'http://localhost');
+  return { path: url.pathname, query: url.searchParams };
+}
+
+function readBody(req: IncomingMessage): Promise<Uint8Array | undefined> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > maxBodyBytes) {
+      req.resume();
+      reject(tooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(chunks.length === 0 ? undefined : new Uint8Array(Buffer.concat(chunks))));
+    req.on('error', reject);
+  });
+}
+
+function tooLarge(): ApiError {
+  return new ApiError('RequestEntityTooLarge', `Request entity too large: limit is ${maxBodyBytes}`);
+}
+
+function writeResponse(res: ServerResponse, response: ApiResponse, abort: LazyAbort): void {
+  res.statusCode = response.status;
+  for (const name in response.headers) res.setHeader(name, response.headers[name]!);
+  if ('body' in response) {
+    res.end(response.body);
+    return;
+  }
+  res.setHeader('transfer-encoding', 'chunked');
+  res.flushHeaders();
+  let ended = false;
+  const close = response.stream({
+    write: (chunk) => {
+      if (ended) return;
+      // A client that stopped reading must not hold events in memory forever: like upstream's
+      // watch cache, drop the watcher once its unsent backlog is too large (it will re-list).
+      if (res.writableLength > maxStreamBacklogBytes) {
+        ended = true;
+        res.destroy();
+        return;
+      }
+      res.write(chunk);
+    },
+    end: () => {
+      if (ended) return;
+      ended = true;
+      res.end();
+    },
+  });
+  const signal = abort.signal;
+  if (signal.aborted) close();
+  else signal.addEventListener('abort', close, { once: true });
+  res.on('close', () => {
+    ended = true;
+    close();
+  });
+}
+
+/**
+ * The server's request listener: API requests (`/api`, `/apis`) go straight to the core, the rest
+ * through the express app. Express's per-request routing cost more than the rest of a GET
+ * together (S8 in bench/), and adds nothing to these responses.
+ */
+export function apiRequestListener(handle: ApiHandler, app: (req: IncomingMessage, res: ServerResponse) => void): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const url = req.url ?? '/';
+    if (url.startsWith('/api/') || url.startsWith('/apis/') || url === '/api' || url === '/apis' || url.startsWith('/api?') || url.startsWith('/apis?')) {
+      serveNodeRequest(handle, req, res, url);
+    } else {
+      app(req, res);
+    }
+  };
+}
