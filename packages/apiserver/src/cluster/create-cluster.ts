@@ -181,11 +181,11 @@ export function createClusterCore(options: CreateClusterOptions = {}): ClusterCo
       ? undefined
       : startControllers(client, clock, { kubernetesVersion, events, ...(realistic ? { realisticTiming: true } : {}), ...options.controllers });
   simulation?.start();
-  if (!controllers) {
-    for (const ns of systemNamespaces) {
-      if (!store.get({ group: '', plural: 'serviceaccounts' }, ns, 'default')) create(defaultServiceAccount(ns));
-      if (!store.get({ group: '', plural: 'configmaps' }, ns, 'kube-root-ca.crt')) create(rootCAConfigMap(ns, simulatedCAPem));
-    }
+  // The system namespaces' ServiceAccount and root CA exist from the first request on (the
+  // controllers keep every later namespace filled), so a fresh cluster is complete at once.
+  for (const ns of systemNamespaces) {
+    if (!store.get({ group: '', plural: 'serviceaccounts' }, ns, 'default')) create(defaultServiceAccount(ns));
+    if (!store.get({ group: '', plural: 'configmaps' }, ns, 'kube-root-ca.crt')) create(rootCAConfigMap(ns, simulatedCAPem));
   }
   return {
     name,
