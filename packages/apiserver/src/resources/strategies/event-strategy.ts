@@ -1,5 +1,6 @@
 import type { KubeObject } from '@minik/types';
 import { fieldErrors, type FieldError } from '../../errors/index.js';
+import { deepEqual } from '../../util/deep-equal.js';
 import type { ResourceStrategy } from '../resource-strategy.js';
 import { validateObjectMeta } from './metadata-validation.js';
 import { isDNS1123Subdomain, isQualifiedName, nameIsDNSSubdomain } from './name-validation.js';
@@ -38,8 +39,33 @@ export const coreEventStrategy: ResourceStrategy = {
 /** events.k8s.io/v1 Event. */
 export const eventsV1EventStrategy: ResourceStrategy = {
   validateCreate: (obj) => [...legacyValidateEvent(obj, eventsV1Fields), ...strictValidateEvent(obj)],
-  validateUpdate: (obj) => [...legacyValidateEvent(obj, eventsV1Fields), ...strictValidateEvent(obj)],
+  // Updates get the legacy rules plus immutability (upstream ValidateEventUpdate): events written
+  // through core/v1 must stay updatable through events.k8s.io/v1 (they share one storage).
+  validateUpdate: (obj, old) => [...legacyValidateEvent(obj, eventsV1Fields), ...immutableEventFields(obj, old)],
 };
+
+/** The events.k8s.io/v1 fields an update may not change. */
+const immutableV1Fields = [
+  'regarding',
+  'reason',
+  'note',
+  'deprecatedSource',
+  'deprecatedFirstTimestamp',
+  'deprecatedLastTimestamp',
+  'deprecatedCount',
+  'type',
+  'eventTime',
+  'action',
+  'related',
+  'reportingController',
+  'reportingInstance',
+] as const;
+
+function immutableEventFields(obj: KubeObject, old: KubeObject): FieldError[] {
+  return immutableV1Fields
+    .filter((field) => !deepEqual(obj[field] ?? null, old[field] ?? null))
+    .map((field) => fieldErrors.invalid(field, obj[field] ?? null, 'field is immutable'));
+}
 
 const isSet = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
 
