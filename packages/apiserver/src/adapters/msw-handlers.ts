@@ -3,7 +3,7 @@ import type { ApiHandler } from '../api/api-handler.js';
 import { statusResponse } from '../api/api-handler.js';
 import type { ApiRequest, ApiResponse } from '../api/request.js';
 import { ApiError } from '../errors/index.js';
-import { maxBodyBytes } from './express-app.js';
+import { maxBodyBytes } from './node-request.js';
 
 /** Options of the msw adapter. */
 export interface MswHandlerOptions {

@@ -79,8 +79,9 @@ function abortOnClose(res: ServerResponse): LazyAbort {
   };
 }
 
-// Paths made only of these characters, without dot segments, are their own URL pathname.
-const plainPath = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/;
+// Paths made only of these characters, without dot segments, are their own URL pathname (a
+// leading `//` would make URL read a host).
+const plainPath = /^\/(?!\/)[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/;
 const dotSegment = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
 
 /**
@@ -163,18 +164,40 @@ function writeResponse(res: ServerResponse, response: ApiResponse, abort: LazyAb
   });
 }
 
+// Paths whose requests go straight to the core: the resource API and discovery, and what
+// kubectl, probes and `minik start` ask first (version, health).
+const directRoots: ReadonlySet<string> = new Set(['api', 'apis', 'version', 'healthz', 'livez', 'readyz']);
+
+/** Whether a request target's first path segment is one of the direct roots. */
+export function isDirectPath(target: string): boolean {
+  if (!target.startsWith('/')) return false;
+  let end = 1;
+  while (end < target.length && target[end] !== '/' && target[end] !== '?') end++;
+  return directRoots.has(target.slice(1, end));
+}
+
+/** A Node request listener (what `http.createServer` takes). */
+export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
 /**
- * The server's request listener: API requests (`/api`, `/apis`) go straight to the core, the rest
- * through the express app. Express's per-request routing cost more than the rest of a GET
- * together (S8 in bench/), and adds nothing to these responses.
+ * The server's request listener: the API, discovery, version and health go straight to the core;
+ * everything else through the express app, loaded on first use. Express's per-request routing cost
+ * more than the rest of a GET together (bench/ S8), adds nothing to these responses, and loading
+ * it (with body-parser, iconv-lite, send, mime-db) was a tenth of `minik start` (bench/ S1).
  */
-export function apiRequestListener(handle: ApiHandler, app: (req: IncomingMessage, res: ServerResponse) => void): (req: IncomingMessage, res: ServerResponse) => void {
+export function apiRequestListener(handle: ApiHandler, loadApp: () => Promise<RequestListener>): RequestListener {
+  let app: Promise<RequestListener> | undefined;
   return (req, res) => {
     const url = req.url ?? '/';
-    if (url.startsWith('/api/') || url.startsWith('/apis/') || url === '/api' || url === '/apis' || url.startsWith('/api?') || url.startsWith('/apis?')) {
+    if (isDirectPath(url)) {
       serveNodeRequest(handle, req, res, url);
-    } else {
-      app(req, res);
+      return;
     }
+    (app ??= loadApp()).then(
+      (listener) => listener(req, res),
+      (error: unknown) => {
+        if (!res.headersSent) writeResponse(res, statusResponse(new ApiError('InternalError', `Internal error occurred: ${(error as Error).message}`)), abortOnClose(res));
+      },
+    );
   };
 }

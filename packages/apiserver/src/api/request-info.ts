@@ -24,11 +24,17 @@ const parsed = new WeakMap<object, ResourceRequestInfo | undefined>();
 
 /** {@link parseResourcePath} of a request, parsed once per request object. */
 export function resourceInfoOf(req: Pick<ApiRequest, 'method' | 'path' | 'query'>): ResourceRequestInfo | undefined {
-  if (parsed.has(req)) return parsed.get(req);
-  const info = parseResourcePath(req);
+  // The layers ask one after the other about the request being served: remember the last.
+  if (req === lastRequest) return lastInfo;
+  const info = parsed.has(req) ? parsed.get(req) : parseResourcePath(req);
   parsed.set(req, info);
+  lastRequest = req;
+  lastInfo = info;
   return info;
 }
+
+let lastRequest: object | undefined;
+let lastInfo: ResourceRequestInfo | undefined;
 
 /** Parses `/api/v1/...` and `/apis/{group}/{version}/...`; undefined for anything else. */
 export function parseResourcePath(req: Pick<ApiRequest, 'method' | 'path' | 'query'>): ResourceRequestInfo | undefined {
@@ -88,6 +94,8 @@ function isWatch(query: URLSearchParams): boolean {
 }
 
 function safeDecode(segment: string): string {
+  // Without a percent sign there is nothing to decode.
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {

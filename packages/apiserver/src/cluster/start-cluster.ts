@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { createExpressApp } from '../adapters/express-app.js';
 import { apiRequestListener } from '../adapters/node-request.js';
 import { kubeconfigFor } from './kubeconfig.js';
 import { createClusterCore, type ClusterCore, type CreateClusterOptions } from './create-cluster.js';
@@ -31,7 +30,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const host = options.host ?? '127.0.0.1';
   let address = `${host}:${options.port ?? 0}`;
   const core = createClusterCore({ ...options, serverAddress: () => address });
-  const server = createServer(apiRequestListener(core.handle, createExpressApp(core.handle)));
+  // Express comes in with the first request outside the API, discovery, version and health paths.
+  const server = createServer(apiRequestListener(core.handle, async () => (await import('../adapters/express-app.js')).createExpressApp(core.handle)));
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);

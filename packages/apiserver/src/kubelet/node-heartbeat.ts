@@ -73,7 +73,8 @@ export class NodeHeartbeat {
       const now = this.#clock.now();
       const existing = this.#client.get<Lease & KubeObject>(leaseRef, nodeLeaseNamespace, this.#nodeName);
       if (existing) {
-        const next = structuredClone(existing) as unknown as KubeObject & { spec?: Lease['spec'] };
+        // The client copies what it writes: only the parts changed here need copies of their own.
+        const next = { ...existing, metadata: { ...existing.metadata } } as unknown as KubeObject & { spec?: Lease['spec'] };
         next.spec = { ...next.spec, holderIdentity: this.#nodeName, leaseDurationSeconds: this.#timing.leaseDurationSeconds, renewTime: microTime(now) };
         delete next.metadata.resourceVersion;
         this.#client.update(leaseRef, next);
@@ -121,7 +122,7 @@ export class NodeHeartbeat {
     const images = this.#runtime.images.map((ref) => ({ names: [imageID(ref), ref.normalized], sizeBytes: this.#runtime.apps.imageSize(ref) }));
     const imagesChanged = JSON.stringify(images) !== JSON.stringify(node.status?.images ?? []);
     if (!changed && !imagesChanged && now - this.#lastReport < this.#timing.nodeStatusReportMs) return;
-    const next = structuredClone(node) as unknown as KubeObject & { status?: Node['status'] };
+    const next = { ...node, metadata: { ...node.metadata } } as unknown as KubeObject & { status?: Node['status'] };
     next.status = { ...next.status, conditions, images };
     delete next.metadata.resourceVersion;
     this.#client.updateStatus(nodeRef, next);

@@ -10,6 +10,7 @@ import type { Clock } from '../util/clock.js';
 import { rfc3339 } from '../util/time.js';
 import type { KubeletTiming } from './kubelet-timing.js';
 import { nodeLeaseNamespace } from './node-heartbeat.js';
+import { PodEventRouter } from './pod-event-router.js';
 import { SimulatedKubelet } from './simulated-kubelet.js';
 
 const nodeRef = { apiVersion: 'v1', kind: 'Node' };
@@ -68,10 +69,13 @@ interface Member {
 export class NodePool implements NodeControl {
   readonly #options: NodePoolOptions;
   readonly #members = new Map<string, Member>();
+  /** One pod watch for all the pool's kubelets, routed by node. */
+  readonly #podEvents: PodEventRouter;
   #active = false;
 
   constructor(options: NodePoolOptions) {
     this.#options = options;
+    this.#podEvents = new PodEventRouter(options.client);
   }
 
   /** The address the API server dials from: the control-plane node's. */
@@ -103,6 +107,7 @@ export class NodePool implements NodeControl {
       timing: this.#options.timing,
       apps: this.#options.apps,
       kubernetesVersion: this.#options.kubernetesVersion,
+      podEvents: this.#podEvents,
       ...(this.#options.events ? { events: this.#options.events } : {}),
       ...(this.#options.onError ? { onError: this.#options.onError } : {}),
     });

@@ -11,6 +11,7 @@ import { ContainerRuntime, type DialResult } from './container-runtime.js';
 import { EventBroadcaster, type EventRecorder } from '../controllers/events/event-recorder.js';
 import type { KubeletTiming } from './kubelet-timing.js';
 import { NodeHeartbeat } from './node-heartbeat.js';
+import type { PodEventRouter } from './pod-event-router.js';
 import { PodIPAllocator } from './pod-ip-allocator.js';
 import { podStages } from './pod-stages.js';
 import { podStatus } from './pod-status.js';
@@ -39,6 +40,8 @@ export interface SimulatedKubeletOptions {
   onStages?: (pod: Readonly<Pod>, applied: readonly AppliedStage[]) => void;
   /** The cluster's event sink; the kubelet records as component `kubelet` on its host. */
   events?: EventBroadcaster;
+  /** Pod events routed by node, shared by a pool's kubelets; without it the kubelet watches every pod itself. */
+  podEvents?: PodEventRouter;
   onError?: (error: unknown) => void;
 }
 
@@ -97,12 +100,15 @@ export class SimulatedKubelet {
   start(): void {
     if (this.#running) return;
     this.#running = true;
-    this.#watch = this.#client.watch(podRef, (event) => {
-      const pod = event.stored.object as Pod;
-      const before = event.previous?.object as Pod | undefined;
-      const key = objectKey(event.namespace, event.name);
-      if (pod.spec?.nodeName === this.nodeName || before?.spec?.nodeName === this.nodeName || this.#workers.has(key)) this.#queue.enqueue(key);
-    });
+    const router = this.#options.podEvents;
+    this.#watch = router
+      ? router.subscribe(this.nodeName, (event) => this.#queue.enqueue(objectKey(event.namespace, event.name)))
+      : this.#client.watch(podRef, (event) => {
+          const pod = event.stored.object as Pod;
+          const before = event.previous?.object as Pod | undefined;
+          const key = objectKey(event.namespace, event.name);
+          if (pod.spec?.nodeName === this.nodeName || before?.spec?.nodeName === this.nodeName || this.#workers.has(key)) this.#queue.enqueue(key);
+        });
     this.#queue.start();
     this.#heartbeat.start();
     for (const pod of this.#podsOnNode()) this.#queue.enqueue(objectKey(pod.metadata?.namespace, pod.metadata?.name ?? ''));
@@ -176,6 +182,7 @@ export class SimulatedKubelet {
       if ((phase === 'Succeeded' || phase === 'Failed') && !pod.metadata.deletionTimestamp) return;
       worker = newPodWorker(pod, this.#clock.now());
       this.#workers.set(key, worker);
+      this.#options.podEvents?.track(key, this.nodeName, true);
     }
     worker.pod = pod;
     const ctx = this.#context(worker);
@@ -247,6 +254,7 @@ export class SimulatedKubelet {
     if (timer) this.#clock.clearTimeout(timer.handle);
     this.#timers.delete(key);
     this.#workers.delete(key);
+    this.#options.podEvents?.track(key, this.nodeName, false);
   }
 
   #wake(key: string, at: number | undefined): void {

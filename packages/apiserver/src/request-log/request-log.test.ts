@@ -44,3 +44,17 @@ describe('RequestLog', () => {
     expect(log.entries.map((r) => r.path)).toEqual(['/b', '/c']);
   });
 });
+
+describe('RequestLog ring', () => {
+  it('keeps the newest records in order as it wraps round, and still finds them', async () => {
+    const log = new RequestLog({ capacity: 3 });
+    for (const path of ['/a', '/b', '/c', '/d', '/e', '/f', '/g']) log.record({ path } as never);
+    expect(log.entries.map((r) => r.path)).toEqual(['/e', '/f', '/g']);
+    expect(log.filter((r) => r.path !== '/f').map((r) => r.path)).toEqual(['/e', '/g']);
+    await expect(log.waitFor((r) => r.path === '/e')).resolves.toMatchObject({ path: '/e' });
+    log.clear();
+    expect(log.entries).toEqual([]);
+    log.record({ path: '/h' } as never);
+    expect(log.entries.map((r) => r.path)).toEqual(['/h']);
+  });
+});

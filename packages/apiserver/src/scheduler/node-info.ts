@@ -70,15 +70,26 @@ const requestsOf = (c: Readonly<Container>): Resources => resourcesOf(c.resource
 export function podRequests(pod: Readonly<Pod>, nonZero = false): Resources {
   // Stored pods are frozen: their requests cannot change, so each is computed once, not once per
   // node and plugin of every scheduling cycle (quantities parse through BigInt).
-  if (!Object.isFrozen(pod)) return computePodRequests(pod, nonZero);
   const cache = nonZero ? nonZeroRequestsCache : requestsCache;
-  let requests = cache.get(pod);
-  if (!requests) cache.set(pod, (requests = Object.freeze(computePodRequests(pod, nonZero))));
+  // A scheduling cycle asks about the same pod for every node it looks at.
+  if (cache.lastPod === pod) return cache.last!;
+  let requests = cache.byPod.get(pod);
+  if (!requests) {
+    if (!Object.isFrozen(pod)) return computePodRequests(pod, nonZero);
+    cache.byPod.set(pod, (requests = Object.freeze(computePodRequests(pod, nonZero))));
+  }
+  cache.lastPod = pod;
+  cache.last = requests;
   return requests;
 }
 
-const requestsCache = new WeakMap<object, Resources>();
-const nonZeroRequestsCache = new WeakMap<object, Resources>();
+interface RequestsCache {
+  readonly byPod: WeakMap<object, Resources>;
+  lastPod: object | undefined;
+  last: Resources | undefined;
+}
+const requestsCache: RequestsCache = { byPod: new WeakMap(), lastPod: undefined, last: undefined };
+const nonZeroRequestsCache: RequestsCache = { byPod: new WeakMap(), lastPod: undefined, last: undefined };
 
 function computePodRequests(pod: Readonly<Pod>, nonZero: boolean): Resources {
   const withDefaults = (r: Resources): Resources =>

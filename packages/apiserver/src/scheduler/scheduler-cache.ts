@@ -13,9 +13,11 @@ export class SchedulerCache {
   readonly #nodes = new Map<string, Readonly<Node>>();
   /** Pods holding resources, by the node they are bound to (which may not exist yet). */
   readonly #podsByNode = new Map<string, Map<string, Readonly<Pod>>>();
-  readonly #infos = new Map<string, NodeInfo>();
   /** Node names in order (a list of nodes is sorted by name); rebuilt when nodes come or go. */
   #names: string[] | undefined;
+  /** The NodeInfo of each name's position, built on first use after a change. */
+  #slots: (NodeInfo | undefined)[] = [];
+  #positions = new Map<string, number>();
 
   /** Fills the cache from current state (before watching). */
   fill(nodes: readonly Readonly<Node & KubeObject>[], pods: readonly Readonly<Pod & KubeObject>[]): void {
@@ -27,7 +29,6 @@ export class SchedulerCache {
   clear(): void {
     this.#nodes.clear();
     this.#podsByNode.clear();
-    this.#infos.clear();
     this.#names = undefined;
   }
 
@@ -35,7 +36,7 @@ export class SchedulerCache {
     if (event.type === 'DELETED') this.#nodes.delete(event.name);
     else this.#nodes.set(event.name, event.stored.object as Node);
     if (event.type !== 'MODIFIED') this.#names = undefined;
-    this.#infos.delete(event.name);
+    else this.#invalidate(event.name);
   }
 
   onPod(event: StoreEvent): void {
@@ -53,17 +54,28 @@ export class SchedulerCache {
 
   /** The NodeInfo of the i-th node in name order. */
   infoAt(index: number): NodeInfo {
-    this.#names ??= [...this.#nodes.keys()].sort();
-    const name = this.#names[index]!;
-    let info = this.#infos.get(name);
+    if (!this.#names) {
+      this.#names = [...this.#nodes.keys()].sort();
+      this.#slots = new Array<NodeInfo | undefined>(this.#names.length);
+      this.#positions = new Map(this.#names.map((name, i) => [name, i]));
+    }
+    let info = this.#slots[index];
     if (!info) {
+      const name = this.#names[index]!;
       const pods = this.#podsByNode.get(name);
       // Pods in namespace/name order, as a list returns them.
-      const list = pods ? [...pods.keys()].sort().map((k) => pods.get(k)!) : [];
+      // Frozen, so plugins may keep what they derive from it (PodTopologySpread's counts).
+      const list = Object.freeze(pods ? [...pods.keys()].sort().map((k) => pods.get(k)!) : []);
       info = nodeInfo(this.#nodes.get(name)!, list);
-      this.#infos.set(name, info);
+      this.#slots[index] = info;
     }
     return info;
+  }
+
+  #invalidate(node: string): void {
+    if (!this.#names) return;
+    const position = this.#positions.get(node);
+    if (position !== undefined) this.#slots[position] = undefined;
   }
 
   #addPod(key: string, pod: Readonly<Pod>): void {
@@ -72,7 +84,7 @@ export class SchedulerCache {
     let pods = this.#podsByNode.get(node);
     if (!pods) this.#podsByNode.set(node, (pods = new Map()));
     pods.set(key, pod);
-    this.#infos.delete(node);
+    this.#invalidate(node);
   }
 
   #removePod(key: string, pod: Readonly<Pod>): void {
@@ -81,6 +93,6 @@ export class SchedulerCache {
     const pods = this.#podsByNode.get(node);
     if (!pods?.delete(key)) return;
     if (pods.size === 0) this.#podsByNode.delete(node);
-    this.#infos.delete(node);
+    this.#invalidate(node);
   }
 }

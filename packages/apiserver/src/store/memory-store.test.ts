@@ -115,3 +115,46 @@ describe('MemoryStore', () => {
     expect(store.delete(pods, 'default', 'a', { uid: 'u1' }).object.metadata.name).toBe('a');
   });
 });
+
+describe('MemoryStore list order and watch triggers', () => {
+  it('keeps lists in namespace/name order across creates and deletes between lists', () => {
+    const store = new MemoryStore();
+    const names = () => store.list(pods).items.map((s) => `${s.object.metadata.namespace}/${s.object.metadata.name}`);
+    store.create(pods, pod('m', 'b'));
+    store.create(pods, pod('c', 'b'));
+    expect(names()).toEqual(['b/c', 'b/m']);
+    store.create(pods, pod('a', 'b'));
+    store.create(pods, pod('z', 'a'));
+    store.update(pods, pod('c', 'b', { spec: { v: 2 } }));
+    expect(names()).toEqual(['a/z', 'b/a', 'b/c', 'b/m']);
+    expect(store.list(pods).items[2]!.object.spec).toEqual({ v: 2 });
+    store.delete(pods, 'a', 'z');
+    store.delete(pods, 'b', 'c');
+    expect(names()).toEqual(['b/a', 'b/m']);
+    expect(store.list(pods, 'a').items).toEqual([]);
+  });
+
+  it('delivers to a triggered watcher only the events whose object has its value, before or after', () => {
+    const store = new MemoryStore();
+    const nodeOf = (obj: Readonly<KubeObject>): string => ((obj.spec as { nodeName?: string } | undefined)?.nodeName ?? '');
+    const seen: string[] = [];
+    const all: string[] = [];
+    store.watch(pods, {}, (e) => all.push(`${e.type} ${e.name}`));
+    const w = store.watch(pods, { trigger: { index: 'spec.nodeName', value: 'n1', valueOf: nodeOf } }, (e) => seen.push(`${e.type} ${e.name}`));
+    store.create(pods, pod('a', 'default', { spec: { nodeName: 'n1' } }));
+    store.create(pods, pod('b', 'default', { spec: { nodeName: 'n2' } }));
+    store.create(pods, pod('c'));
+    store.update(pods, pod('c', 'default', { spec: { nodeName: 'n1' } }));
+    store.update(pods, pod('a', 'default', { spec: { nodeName: 'n2' } }));
+    store.delete(pods, 'default', 'c');
+    store.delete(pods, 'default', 'b');
+    w.stop();
+    store.create(pods, pod('d', 'default', { spec: { nodeName: 'n1' } }));
+    expect(seen).toEqual(['ADDED a', 'MODIFIED c', 'MODIFIED a', 'DELETED c']);
+    expect(all).toHaveLength(8);
+    // Replayed history is filtered the same way.
+    const replayed: string[] = [];
+    store.watch(pods, { afterRevision: 0, trigger: { index: 'spec.nodeName', value: 'n2', valueOf: nodeOf } }, (e) => replayed.push(`${e.type} ${e.name}`)).stop();
+    expect(replayed).toEqual(['ADDED b', 'MODIFIED a', 'DELETED b']);
+  });
+});

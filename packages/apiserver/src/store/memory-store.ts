@@ -2,7 +2,7 @@ import type { KubeObject } from '@minik/types';
 import { alreadyExists, expired, notFound } from '../errors/index.js';
 import { assertPreconditions } from './preconditions.js';
 import { deepFreeze } from '../util/deep-freeze.js';
-import type { ResourceRef, Store, StoreEvent, StoredObject, StoreWatch, WatchStart, WritePreconditions } from './store.js';
+import type { ResourceRef, Store, StoreEvent, StoredObject, StoreWatch, WatchStart, WatchTrigger, WritePreconditions } from './store.js';
 
 /** Options of the in-memory store. */
 export interface MemoryStoreOptions {
@@ -12,12 +12,32 @@ export interface MemoryStoreOptions {
 
 interface Watcher {
   readonly namespace: string | undefined;
+  readonly trigger: WatchTrigger | undefined;
   readonly listener: (event: StoreEvent) => void;
   stopped: boolean;
 }
 
-/** Objects of one resource, indexed by namespace then name. */
-type ResourceTable = Map<string, Map<string, StoredObject>>;
+/** The watchers of one index of a resource, by the value they wait for. */
+interface TriggerIndex {
+  readonly valueOf: (object: Readonly<KubeObject>) => string;
+  readonly byValue: Map<string, Set<Watcher>>;
+}
+
+/** Objects of one namespace, by name, with their names in list order once someone listed them. */
+interface NamespaceBucket {
+  readonly objects: Map<string, StoredObject>;
+  /** Sorted names; dropped when a name comes or goes (an update keeps it), rebuilt by the next list. */
+  sorted: string[] | undefined;
+}
+
+/**
+ * Objects of one resource, indexed by namespace then name. Lists keep their sort order between
+ * writes: re-sorting 10,000 names on every list was the cost of each controller's resync.
+ */
+interface ResourceTable {
+  readonly namespaces: Map<string, NamespaceBucket>;
+  sortedNamespaces: string[] | undefined;
+}
 
 const keyOf = (r: ResourceRef): string => `${r.group}/${r.plural}`;
 
@@ -26,6 +46,8 @@ export class MemoryStore implements Store {
   #revision = 0;
   readonly #tables = new Map<string, ResourceTable>();
   readonly #watchers = new Map<string, Set<Watcher>>();
+  /** Watchers with a trigger, by resource, index and value: a write calls only those of its values. */
+  readonly #triggered = new Map<string, Map<string, TriggerIndex>>();
   readonly #history: (StoreEvent | undefined)[];
   #historyStart = 0; // index of the oldest retained event in the ring
   #historyLength = 0;
@@ -45,19 +67,19 @@ export class MemoryStore implements Store {
   }
 
   get(resource: ResourceRef, namespace: string, name: string): StoredObject | undefined {
-    return this.#tables.get(keyOf(resource))?.get(namespace)?.get(name);
+    return this.#tables.get(keyOf(resource))?.namespaces.get(namespace)?.objects.get(name);
   }
 
   list(resource: ResourceRef, namespace?: string): { items: StoredObject[]; revision: number } {
     const table = this.#tables.get(keyOf(resource));
     const items: StoredObject[] = [];
     if (table) {
-      const namespaces = namespace === undefined ? [...table.keys()].sort() : [namespace];
+      const namespaces = namespace === undefined ? (table.sortedNamespaces ??= [...table.namespaces.keys()].sort()) : [namespace];
       for (const ns of namespaces) {
-        const objects = table.get(ns);
-        if (!objects) continue;
-        const names = [...objects.keys()].sort();
-        for (const name of names) items.push(objects.get(name)!);
+        const bucket = table.namespaces.get(ns);
+        if (!bucket) continue;
+        const names = (bucket.sorted ??= [...bucket.objects.keys()].sort());
+        for (const name of names) items.push(bucket.objects.get(name)!);
       }
     }
     return { items, revision: this.#revision };
@@ -67,12 +89,16 @@ export class MemoryStore implements Store {
     const namespace = object.metadata.namespace ?? '';
     const name = object.metadata.name ?? '';
     const table = this.#table(resource);
-    let objects = table.get(namespace);
-    if (objects?.has(name)) throw alreadyExists(resource, name);
+    let bucket = table.namespaces.get(namespace);
+    if (bucket?.objects.has(name)) throw alreadyExists(resource, name);
     const stored = this.#stamp(object, this.#revision + 1);
     this.#revision = stored.revision;
-    if (!objects) table.set(namespace, (objects = new Map()));
-    objects.set(name, stored);
+    if (!bucket) {
+      table.namespaces.set(namespace, (bucket = { objects: new Map(), sorted: undefined }));
+      table.sortedNamespaces = undefined;
+    }
+    bucket.objects.set(name, stored);
+    bucket.sorted = undefined;
     this.#emit({ type: 'ADDED', resource, namespace, name, stored, revision: stored.revision });
     return stored;
   }
@@ -80,7 +106,7 @@ export class MemoryStore implements Store {
   update(resource: ResourceRef, object: KubeObject, preconditions?: WritePreconditions): StoredObject {
     const namespace = object.metadata.namespace ?? '';
     const name = object.metadata.name ?? '';
-    const objects = this.#tables.get(keyOf(resource))?.get(namespace);
+    const objects = this.#tables.get(keyOf(resource))?.namespaces.get(namespace)?.objects;
     const current = objects?.get(name);
     if (!objects || !current) throw notFound(resource, name);
     assertPreconditions(resource, name, current, preconditions);
@@ -92,12 +118,17 @@ export class MemoryStore implements Store {
   }
 
   delete(resource: ResourceRef, namespace: string, name: string, preconditions?: WritePreconditions): StoredObject {
-    const objects = this.#tables.get(keyOf(resource))?.get(namespace);
-    const current = objects?.get(name);
-    if (!objects || !current) throw notFound(resource, name);
+    const table = this.#tables.get(keyOf(resource));
+    const bucket = table?.namespaces.get(namespace);
+    const current = bucket?.objects.get(name);
+    if (!table || !bucket || !current) throw notFound(resource, name);
     assertPreconditions(resource, name, current, preconditions);
-    objects.delete(name);
-    if (objects.size === 0) this.#tables.get(keyOf(resource))!.delete(namespace);
+    bucket.objects.delete(name);
+    bucket.sorted = undefined;
+    if (bucket.objects.size === 0) {
+      table.namespaces.delete(namespace);
+      table.sortedNamespaces = undefined;
+    }
     // The DELETED event carries the last state at the deletion's own revision, as etcd3 does.
     const stored = this.#stamp(current.object as KubeObject, this.#revision + 1);
     this.#revision = stored.revision;
@@ -107,28 +138,49 @@ export class MemoryStore implements Store {
 
   watch(resource: ResourceRef, start: WatchStart, listener: (event: StoreEvent) => void): StoreWatch {
     const key = keyOf(resource);
-    const watcher: Watcher = { namespace: start.namespace, listener, stopped: false };
+    const trigger = start.trigger;
+    const watcher: Watcher = { namespace: start.namespace, trigger, listener, stopped: false };
     if (start.afterRevision !== undefined && start.afterRevision < this.#revision) {
       if (start.afterRevision < this.#compactedRevision) throw expired(start.afterRevision, this.#revision);
       for (const event of this.#historyAfter(start.afterRevision)) {
-        if (keyOf(event.resource) === key) deliver(watcher, event);
+        if (keyOf(event.resource) === key && (!trigger || triggered(trigger, event))) deliver(watcher, event);
       }
     }
-    let watchers = this.#watchers.get(key);
-    if (!watchers) this.#watchers.set(key, (watchers = new Set()));
+    const watchers = trigger ? this.#triggerSet(key, trigger) : this.#untriggeredSet(key);
     watchers.add(watcher);
     return {
       stop: () => {
         watcher.stopped = true;
-        this.#watchers.get(key)?.delete(watcher);
+        watchers.delete(watcher);
+        // Values come and go (names, nodes): drop a value's empty set with its last watcher.
+        if (trigger && watchers.size === 0) {
+          const byValue = this.#triggered.get(key)?.get(trigger.index)?.byValue;
+          if (byValue?.get(trigger.value) === watchers) byValue.delete(trigger.value);
+        }
       },
     };
+  }
+
+  #untriggeredSet(key: string): Set<Watcher> {
+    let watchers = this.#watchers.get(key);
+    if (!watchers) this.#watchers.set(key, (watchers = new Set()));
+    return watchers;
+  }
+
+  #triggerSet(key: string, trigger: WatchTrigger): Set<Watcher> {
+    let indexes = this.#triggered.get(key);
+    if (!indexes) this.#triggered.set(key, (indexes = new Map()));
+    let index = indexes.get(trigger.index);
+    if (!index) indexes.set(trigger.index, (index = { valueOf: trigger.valueOf, byValue: new Map() }));
+    let watchers = index.byValue.get(trigger.value);
+    if (!watchers) index.byValue.set(trigger.value, (watchers = new Set()));
+    return watchers;
   }
 
   #table(resource: ResourceRef): ResourceTable {
     const key = keyOf(resource);
     let table = this.#tables.get(key);
-    if (!table) this.#tables.set(key, (table = new Map()));
+    if (!table) this.#tables.set(key, (table = { namespaces: new Map(), sortedNamespaces: undefined }));
     return table;
   }
 
@@ -141,9 +193,22 @@ export class MemoryStore implements Store {
 
   #emit(event: StoreEvent): void {
     this.#record(event);
-    const watchers = this.#watchers.get(keyOf(event.resource));
-    if (!watchers) return;
-    for (const watcher of watchers) deliver(watcher, event);
+    const key = keyOf(event.resource);
+    const watchers = this.#watchers.get(key);
+    if (watchers) for (const watcher of watchers) deliver(watcher, event);
+    const indexes = this.#triggered.get(key);
+    if (!indexes) return;
+    for (const index of indexes.values()) {
+      // The value before and after: a watcher sees objects entering and leaving its selection.
+      const after = index.valueOf(event.stored.object);
+      const before = event.previous ? index.valueOf(event.previous.object) : after;
+      const now = index.byValue.get(after);
+      if (now) for (const watcher of now) deliver(watcher, event);
+      if (before !== after) {
+        const then = index.byValue.get(before);
+        if (then) for (const watcher of then) deliver(watcher, event);
+      }
+    }
   }
 
   #record(event: StoreEvent): void {
@@ -165,6 +230,11 @@ export class MemoryStore implements Store {
       if (event.revision > revision) yield event;
     }
   }
+}
+
+/** Whether an event concerns a trigger's value, before or after the change. */
+function triggered(trigger: WatchTrigger, event: StoreEvent): boolean {
+  return trigger.valueOf(event.stored.object) === trigger.value || (event.previous !== undefined && trigger.valueOf(event.previous.object) === trigger.value);
 }
 
 function deliver(watcher: Watcher, event: StoreEvent): void {

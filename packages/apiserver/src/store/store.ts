@@ -40,6 +40,19 @@ export interface WatchStart {
   /** Only events after this revision; undefined = from now. */
   afterRevision?: number;
   namespace?: string;
+  /** Only events whose object, before or after the change, has this value in an index. */
+  trigger?: WatchTrigger;
+}
+
+/**
+ * An indexed pre-filter of a watch (upstream's cacher "triggers", e.g. pods by spec.nodeName): a
+ * store may keep watchers by value so that a write reaches only the watchers of its values
+ * instead of calling every watcher's filter. Watchers naming the same `index` must compute it alike.
+ */
+export interface WatchTrigger {
+  readonly index: string;
+  readonly value: string;
+  valueOf(object: Readonly<KubeObject>): string;
 }
 
 /** A live subscription; `stop()` is idempotent. */

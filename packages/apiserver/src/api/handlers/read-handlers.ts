@@ -6,7 +6,7 @@ import type { StoredObject, StoreEvent } from '../../store/index.js';
 import type { ApiContext } from '../api-context.js';
 import { checkListResourceVersion, decodeContinue, encodeContinue, parseLimit, parseResourceVersion } from '../list-options.js';
 import { negotiateRepresentation, parseIncludeObject, type Representation } from '../negotiation.js';
-import { objectFilterOf, type ObjectFilter } from '../object-filter.js';
+import { objectFilterOf, watchTriggerOf, type ObjectFilter } from '../object-filter.js';
 import type { ApiRequest, ApiResponse, StreamSink } from '../request.js';
 import { jsonBody, jsonText } from '../request.js';
 import type { ResourceRequestInfo } from '../request-info.js';
@@ -121,6 +121,7 @@ export function watchObjects(ctx: ApiContext, def: ResourceDefinition, info: Res
   const representation = negotiateRepresentation(req.header('accept'), true);
   const includeObject = representation === 'table' ? parseIncludeObject(req.query) : 'Metadata';
   const filter = objectFilterOf(def, req.query, info.name);
+  const trigger = watchTriggerOf(def, req.query, info.name);
   const plan = planWatch(ctx, req.query);
   const initialEventsEnd = req.query.get('sendInitialEvents') === 'true';
   return {
@@ -153,7 +154,7 @@ export function watchObjects(ctx: ApiContext, def: ResourceDefinition, info: Res
       };
       let watch;
       try {
-        watch = ctx.store.watch(def, { afterRevision: plan.afterRevision, namespace: info.namespace }, onEvent);
+        watch = ctx.store.watch(def, { afterRevision: plan.afterRevision, namespace: info.namespace, ...(trigger ? { trigger } : {}) }, onEvent);
       } catch (error) {
         sink.write(JSON.stringify({ type: 'ERROR', object: (error as { toStatus?: () => unknown }).toStatus?.() }) + '\n');
         sink.end();

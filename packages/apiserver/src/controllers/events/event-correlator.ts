@@ -1,4 +1,5 @@
 import type { ObjectReference } from '@minik/types';
+import { LruMap } from './lru-map.js';
 
 /** The fields of a core/v1 Event the correlator looks at. */
 export interface CorrelatedEvent {
@@ -36,6 +37,7 @@ interface TokenBucket {
 }
 
 const maxSimilarEvents = 10;
+const maxLruCacheEntries = 4096;
 const aggregateIntervalMs = 600_000;
 const spamBurst = 25;
 const spamRefillMs = 300_000;
@@ -49,9 +51,13 @@ const refKey = (ref: ObjectReference): string[] => [ref.kind ?? '', ref.namespac
  * object pair may emit 25 events, then one per 5 minutes.
  */
 export class EventCorrelator {
-  readonly #aggregates = new Map<string, AggregateRecord>();
-  readonly #observed = new Map<string, ObservedEvent>();
-  readonly #buckets = new Map<string, TokenBucket>();
+  // Each cache keeps client-go's 4096 most recent keys (maxLruCacheEntries), so a long-running
+  // cluster's correlator does not grow with every event it ever saw.
+  readonly #aggregates = new LruMap<string, AggregateRecord>(maxLruCacheEntries);
+  readonly #observed = new LruMap<string, ObservedEvent>(maxLruCacheEntries, (key, entry) => this.#unindex(entry.name, key));
+  readonly #buckets = new LruMap<string, TokenBucket>(maxLruCacheEntries);
+  /** Keys of #observed by event name, so a write's answer finds its entries without a scan. */
+  readonly #keysByName = new Map<string, Set<string>>();
 
   /** Decides the fate of a new event at `now` (ms); `newName` names a combined event. */
   correlate(event: CorrelatedEvent, now: number, newName: () => string): Correlation {
@@ -63,14 +69,31 @@ export class EventCorrelator {
 
   /** Remembers the resourceVersion and name the server gave an event, for the next bump. */
   recordWritten(event: CorrelatedEvent): void {
-    for (const entry of this.#observed.values()) {
-      if (entry.name === event.metadata.name) entry.resourceVersion = event.metadata.resourceVersion;
+    for (const key of this.#keysByName.get(event.metadata.name) ?? []) {
+      const entry = this.#observed.get(key);
+      if (entry) entry.resourceVersion = event.metadata.resourceVersion;
     }
   }
 
   /** Forgets an event the server no longer has (the next occurrence is created afresh). */
   forget(event: CorrelatedEvent): void {
-    for (const [key, entry] of this.#observed) if (entry.name === event.metadata.name) this.#observed.delete(key);
+    const keys = this.#keysByName.get(event.metadata.name);
+    if (!keys) return;
+    this.#keysByName.delete(event.metadata.name);
+    for (const key of keys) this.#observed.delete(key);
+  }
+
+  #index(name: string, key: string): void {
+    let keys = this.#keysByName.get(name);
+    if (!keys) this.#keysByName.set(name, (keys = new Set()));
+    keys.add(key);
+  }
+
+  #unindex(name: string, key: string): void {
+    const keys = this.#keysByName.get(name);
+    if (!keys) return;
+    keys.delete(key);
+    if (keys.size === 0) this.#keysByName.delete(name);
   }
 
   #aggregate(event: CorrelatedEvent, now: number, newName: () => string): { event: CorrelatedEvent; key: string } {
@@ -120,6 +143,7 @@ export class EventCorrelator {
       repeat = true;
     }
     this.#observed.set(key, { name: next.metadata.name, count: next.count, firstTimestamp: next.firstTimestamp, resourceVersion: next.metadata.resourceVersion });
+    this.#index(next.metadata.name, key);
     return { event: next, repeat };
   }
 

@@ -75,8 +75,9 @@ export class NodeLifecycleController extends ControllerBase {
       this.#known.set(name, node.metadata.uid ?? '');
       this.#markNodeAsReachable(name);
     }
+    const names = new Set(nodes.map((n) => n.metadata.name));
     for (const [name, uid] of [...this.#known]) {
-      if (nodes.some((n) => n.metadata.name === name)) continue;
+      if (names.has(name)) continue;
       this.#nodeEvent(name, uid, 'RemovingNode', `Removing Node ${name} from Controller`);
       this.#known.delete(name);
       this.#health.delete(name);
@@ -106,12 +107,14 @@ export class NodeLifecycleController extends ControllerBase {
       }
       if (!check.current) continue;
       this.#processTaintBaseEviction(node, check.observed);
-      const pods = client.list<PodObject>(kinds.pod, undefined, (p) => p.spec.nodeName === name);
+      // The node's pods only when they are needed: listing them for every node on every pass
+      // made each pass cost nodes × pods (upstream reads them from an index by node name).
+      const pods = (): Readonly<PodObject>[] => client.list<PodObject>(kinds.pod, undefined, (p) => p.spec.nodeName === name);
       if (check.current.status !== 'True' && check.observed.status === 'True') {
         this.#recorder.event({ apiVersion: 'v1', kind: 'Node', name, uid: node.metadata.uid }, 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`);
-        this.#markPodsNotReady(pods, name);
+        this.#markPodsNotReady(pods(), name);
       } else if (this.#retry.has(name) && check.observed.status !== 'True') {
-        this.#markPodsNotReady(pods, name);
+        this.#markPodsNotReady(pods(), name);
       }
       this.#retry.delete(name);
     }
@@ -216,7 +219,9 @@ export class NodeLifecycleController extends ControllerBase {
   #swap(name: string, add: Parameters<typeof swapTaints>[1], remove: Parameters<typeof swapTaints>[2]): void {
     const current = this.ctx.client.get<NodeObject>(kinds.node, '', name);
     if (!current) return;
-    const next = structuredClone(current) as NodeObject;
+    // swapTaints replaces spec without touching what is inside: a shallow copy will do (most
+    // passes change nothing, and this runs for every node on every pass).
+    const next = { ...current } as NodeObject;
     if (!swapTaints(next, add, remove, this.nowString())) return;
     this.ctx.client.update(kinds.node, next);
   }

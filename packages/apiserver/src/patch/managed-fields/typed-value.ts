@@ -212,6 +212,9 @@ export class TypedValues {
       else if (!deepEqual(lhs, rhs)) c.modified.insert(path);
     };
     const node = this.#node(type, rhs !== undefined && rhs !== null ? rhs : lhs);
+    // Identical subtrees add, modify and remove nothing: skip walking them (most of an object is
+    // unchanged by a write, and the walk allocates a path per field).
+    if (node.kind !== 'scalar' && lhs !== undefined && rhs !== undefined && sameJson(lhs, rhs)) return;
     let descended = false;
     if (node.kind === 'list') {
       const l = listOf(lhs);
@@ -416,3 +419,25 @@ function mapOf(v: unknown): JsonMap | null | false {
 
 const isEmptyList = (l: unknown[] | null): boolean => l === null || l.length === 0;
 const isEmptyMap = (m: JsonMap | null): boolean => m === null || Object.keys(m).length === 0;
+
+/**
+ * Whether two JSON values are the same, strictly: an `undefined` anywhere makes them differ, so
+ * that a `true` answer means comparing them field by field would find no difference at all.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === undefined || b === undefined) return false;
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (!Object.hasOwn(b, k) || !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}

@@ -42,8 +42,9 @@ export function termMatches(term: Readonly<NodeSelectorTerm>, node: Readonly<Nod
 
 /** spec.nodeSelector and the required node affinity (any term) both hold. */
 export function requiredAffinityMatches(pod: Readonly<Pod>, node: Readonly<Node>): boolean {
+  const selector = pod.spec?.nodeSelector;
   const labels = node.metadata?.labels ?? {};
-  for (const [key, value] of Object.entries(pod.spec?.nodeSelector ?? {})) if (labels[key] !== value) return false;
+  if (selector) for (const key in selector) if (labels[key] !== selector[key]) return false;
   const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   if (!required) return true;
   return required.nodeSelectorTerms.some((term) => termMatches(term, node));

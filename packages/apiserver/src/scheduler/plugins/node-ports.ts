@@ -7,11 +7,23 @@ function hostPorts(containers: readonly { ports?: readonly Port[] }[] | undefine
   return (containers ?? []).flatMap((c) => (c.ports ?? []).filter((p) => (p.hostPort ?? 0) > 0));
 }
 
+// Stored pods are frozen, so their host ports are worked out once (PreFilter's job upstream).
+const portsOfPod = new WeakMap<object, Port[]>();
+
+function wantedPorts(pod: Parameters<FilterPlugin['filter']>[0]): Port[] {
+  let ports = portsOfPod.get(pod);
+  if (!ports) {
+    if (!Object.isFrozen(pod)) return hostPorts(pod.spec?.containers);
+    portsOfPod.set(pod, (ports = hostPorts(pod.spec?.containers)));
+  }
+  return ports;
+}
+
 /** NodePorts: a hostPort the pod wants is not already taken on the node (same protocol, overlapping IP). */
 export const nodePorts: FilterPlugin = {
   name: 'NodePorts',
   filter(pod, node) {
-    const wanted = hostPorts(pod.spec?.containers);
+    const wanted = wantedPorts(pod);
     if (wanted.length === 0) return undefined;
     const used = node.pods.flatMap((p) => hostPorts(p.spec?.containers));
     const clash = wanted.some((w) =>

@@ -9,16 +9,27 @@ import { podRequests, type NodeInfo } from '../node-info.js';
 export const nodeResourcesFit: FilterPlugin = {
   name: 'NodeResourcesFit',
   filter(pod, node) {
-    const reasons: string[] = [];
-    if (node.pods.length + 1 > node.allocatable.pods) reasons.push('Too many pods');
     const want = podRequests(pod);
-    if (want.milliCPU > 0 && want.milliCPU > node.allocatable.milliCPU - node.requested.milliCPU) reasons.push('Insufficient cpu');
-    if (want.memory > 0 && want.memory > node.allocatable.memory - node.requested.memory) reasons.push('Insufficient memory');
-    if (want.ephemeralStorage > 0 && want.ephemeralStorage > node.allocatable.ephemeralStorage - node.requested.ephemeralStorage) reasons.push('Insufficient ephemeral-storage');
+    const tooMany = node.pods.length + 1 > node.allocatable.pods;
+    const cpu = want.milliCPU > 0 && want.milliCPU > node.allocatable.milliCPU - node.requested.milliCPU;
+    const memory = want.memory > 0 && want.memory > node.allocatable.memory - node.requested.memory;
+    const storage = want.ephemeralStorage > 0 && want.ephemeralStorage > node.allocatable.ephemeralStorage - node.requested.ephemeralStorage;
+    let scalarShort = false;
+    for (const name in want.scalar) {
+      const amount = want.scalar[name]!;
+      if (amount > 0 && amount > (node.allocatable.scalar[name] ?? 0) - (node.requested.scalar[name] ?? 0)) scalarShort = true;
+    }
+    // Most nodes fit: no reasons list is built for them (this runs for hundreds of nodes per pod).
+    if (!tooMany && !cpu && !memory && !storage && !scalarShort) return undefined;
+    const reasons: string[] = [];
+    if (tooMany) reasons.push('Too many pods');
+    if (cpu) reasons.push('Insufficient cpu');
+    if (memory) reasons.push('Insufficient memory');
+    if (storage) reasons.push('Insufficient ephemeral-storage');
     for (const [name, amount] of Object.entries(want.scalar)) {
       if (amount > 0 && amount > (node.allocatable.scalar[name] ?? 0) - (node.requested.scalar[name] ?? 0)) reasons.push(`Insufficient ${name}`);
     }
-    return reasons.length > 0 ? unschedulable(...reasons) : undefined;
+    return unschedulable(...reasons);
   },
 };
 

@@ -10,6 +10,33 @@ function controllerUID(pod: Readonly<Pod>): string | undefined {
   return pod.metadata?.ownerReferences?.find((o) => o.controller)?.uid;
 }
 
+const countKey = (namespace: string | undefined, owner: string): string => `${namespace === undefined ? '-' : `+${namespace}`}/${owner}`;
+
+// Pods per controller on a node, counted once per (frozen) pod list rather than once per pod
+// scheduled: a Deployment's 10,000th pod would otherwise look at its 9,999 siblings on every node.
+const countsByPodList = new WeakMap<readonly unknown[], Map<string, number>>();
+
+/** Pods of `owner` in `namespace` among a node's pods (upstream counts them in PreScore). */
+function matchingPods(pods: readonly Readonly<Pod>[], namespace: string | undefined, owner: string): number {
+  if (!Object.isFrozen(pods)) {
+    let matching = 0;
+    for (const p of pods) if (p.metadata?.namespace === namespace && controllerUID(p) === owner) matching++;
+    return matching;
+  }
+  let counts = countsByPodList.get(pods);
+  if (!counts) {
+    counts = new Map();
+    for (const p of pods) {
+      const uid = controllerUID(p);
+      if (uid === undefined) continue;
+      const key = countKey(p.metadata?.namespace, uid);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    countsByPodList.set(pods, counts);
+  }
+  return counts.get(countKey(namespace, owner)) ?? 0;
+}
+
 /**
  * PodTopologySpread with the system default constraints (`kubernetes.io/hostname`, maxSkew 3,
  * ScheduleAnyway): nodes with fewer pods of the same controller score higher, so replicas spread
@@ -22,7 +49,7 @@ export const podTopologySpread: ScorePlugin = {
     const owner = controllerUID(pod);
     if (!owner) return 0;
     const namespace = pod.metadata?.namespace;
-    const matching = node.pods.filter((p) => p.metadata?.namespace === namespace && controllerUID(p) === owner).length;
+    const matching = matchingPods(node.pods, namespace, owner);
     // topologyNormalizingWeight: log(domains + 2).
     const weight = Math.log(all.length + 2);
     // Raw scores are integers upstream (int64(math.Round(score))).

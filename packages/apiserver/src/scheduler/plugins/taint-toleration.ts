@@ -2,11 +2,15 @@ import type { FilterPlugin, ScorePlugin } from '../framework.js';
 import { defaultNormalize, unresolvable } from '../framework.js';
 import { toleratesTaint, untoleratedTaint } from '../tolerations.js';
 
+const filterEffects = ['NoSchedule', 'NoExecute'] as const;
+
 /** TaintToleration (filter): a NoSchedule or NoExecute taint the pod does not tolerate keeps it off the node. */
 export const taintToleration: FilterPlugin = {
   name: 'TaintToleration',
   filter(pod, node) {
-    const taint = untoleratedTaint(node.node.spec?.taints ?? [], pod.spec?.tolerations ?? [], ['NoSchedule', 'NoExecute']);
+    const taints = node.node.spec?.taints;
+    if (!taints || taints.length === 0) return undefined;
+    const taint = untoleratedTaint(taints, pod.spec?.tolerations ?? [], filterEffects);
     return taint ? unresolvable(`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`) : undefined;
   },
 };
@@ -16,6 +20,8 @@ export const taintTolerationScore: ScorePlugin = {
   name: 'TaintToleration',
   weight: 3,
   score(pod, node) {
+    const taints = node.node.spec?.taints;
+    if (!taints || taints.length === 0) return 0;
     const tolerations = (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
     return (node.node.spec?.taints ?? []).filter((taint) => taint.effect === 'PreferNoSchedule' && !tolerations.some((t) => toleratesTaint(t, taint))).length;
   },

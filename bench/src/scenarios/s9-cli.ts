@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCluster } from '@minik/apiserver';
+import type { Report } from '../report.js';
+import { cliBuilt, kubectlBin, minikctlBin } from '../support/paths.js';
+import { runProcess, type ProcessResult } from '../support/processes.js';
+import { seedRunningPods } from '../support/pod-fixtures.js';
+import { summarise } from '../stats.js';
+
+interface Tool {
+  name: 'kubectl' | 'minikctl';
+  run(args: readonly string[]): Promise<ProcessResult>;
+}
+
+/**
+ * S9: minikctl against the real kubectl on the same minik server (API server alone), each
+ * command run alternately by both with a warm discovery cache, as a user's second command is.
+ */
+export async function cli(report: Report, options: { quick: boolean }): Promise<void> {
+  if (!cliBuilt(minikctlBin)) {
+    report.note('S9', `skipped: ${minikctlBin} is not built yet (minikctl builds with \`pnpm build\`)`);
+    return;
+  }
+  const runs = options.quick ? 3 : 10;
+  const dir = mkdtempSync(join(tmpdir(), 'minik-bench-s9-'));
+  const cluster = await startCluster({ port: 0, controllers: false, simulation: false });
+  try {
+    const sizes = options.quick ? [10, 1_000] : [10, 1_000, 10_000];
+    for (const size of sizes) {
+      cluster.client.create({ apiVersion: 'v1', kind: 'Namespace' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `pods-${size}` } });
+      seedRunningPods(cluster.client, `pods-${size}`, size);
+    }
+    const env = { ...process.env, KUBECONFIG: '/dev/null', HOME: dir };
+    const tool = (name: Tool['name'], command: string, prefix: readonly string[]): Tool => ({
+      name,
+      run: (args) => runProcess(command, [...prefix, '-s', cluster.url, '--cache-dir', join(dir, `${name}-cache`), ...args], { env }),
+    });
+    const kubectl = tool('kubectl', kubectlBin(), []);
+    const minikctl = tool('minikctl', process.execPath, [minikctlBin]);
+    const manifest = join(dir, 'sixty-objects.yaml');
+    writeFileSync(manifest, sixtyObjects());
+    let seq = 0;
+    const freshNamespace = (): string => {
+      const name = `apply-${seq++}`;
+      cluster.client.create({ apiVersion: 'v1', kind: 'Namespace' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+      return name;
+    };
+
+    const commands: { label: string; args: () => readonly string[]; small: boolean }[] = [
+      { label: 'version --client', args: () => ['version', '--client'], small: true },
+      ...sizes.map((size) => ({ label: `get pods (${size.toLocaleString('en')} pods)`, args: () => ['-n', `pods-${size}`, 'get', 'pods'], small: size === 10 })),
+      { label: 'create deployment', args: () => ['-n', 'default', 'create', 'deployment', `web-${seq++}`, '--image=nginx:1.25'], small: true },
+      { label: 'apply -f (60 objects)', args: () => ['-n', freshNamespace(), 'apply', '-f', manifest], small: true },
+    ];
+    for (const command of commands) {
+      const times: Record<Tool['name'], number[]> = { kubectl: [], minikctl: [] };
+      // One untimed run each fills the discovery caches and the page cache.
+      for (let i = -1; i < runs; i++) {
+        for (const t of [kubectl, minikctl]) {
+          const result = await t.run(command.args());
+          if (result.code !== 0) throw new Error(`S9: ${t.name} ${command.label} failed (${result.code}): ${result.stderr.slice(0, 400)}`);
+          if (i >= 0) times[t.name].push(result.ms);
+        }
+      }
+      const k = summarise(times.kubectl).median;
+      const m = summarise(times.minikctl).median;
+      report.add({ scenario: 'S9', name: `${command.label}: kubectl (median)`, value: k, unit: 'ms' });
+      if (command.small) {
+        report.add({ scenario: 'S9', name: `${command.label}: minikctl (median)`, value: m, unit: 'ms', target: { op: '<=', value: Math.round(k + 30) }, note: 'target: kubectl + 30 ms' });
+      } else {
+        const isBig = command.label.startsWith('get pods (10,000');
+        report.add({ scenario: 'S9', name: `${command.label}: minikctl (median)`, value: m, unit: 'ms' });
+        report.add({ scenario: 'S9', name: `${command.label}: kubectl / minikctl`, value: k / m, unit: '×', ...(isBig ? { target: { op: '>=' as const, value: 4 } } : {}) });
+      }
+    }
+  } finally {
+    await cluster.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** 20 ConfigMaps, 20 Services and 20 Deployments, as one multi-document manifest. */
+function sixtyObjects(): string {
+  const docs: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const name = `app-${String(i).padStart(2, '0')}`;
+    docs.push(`apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: ${name}-config
+data:
+  LOG_LEVEL: info
+  FEATURE: "${i}"
+`);
+    docs.push(`apiVersion: v1
+kind: Service
+metadata:
+  name: ${name}
+spec:
+  selector:
+    app: ${name}
+  ports:
+  - port: 80
+    targetPort: 8080
+`);
+    docs.push(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  labels:
+    app: ${name}
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: ${name}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.25
+        ports:
+        - containerPort: 8080
+        envFrom:
+        - configMapRef:
+            name: ${name}-config
+`);
+  }
+  return docs.join('---\n');
+}
