@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeMachine } from './machine.js';
@@ -68,7 +68,16 @@ async function runAll(): Promise<void> {
   const results = join(dirname(fileURLToPath(import.meta.url)), '..', 'results');
   mkdirSync(results, { recursive: true });
   const file = join(results, quick ? 'latest-quick.json' : 'latest.json');
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), quick, machine, scenarios: only.length > 0 ? only : Object.keys(scenarios), failures, othersBusyPercentBefore: loads, figures }, null, 2) + '\n');
+  // A run of some scenarios replaces theirs in the last results and keeps the others'.
+  const ran = new Set((only.length > 0 ? only : Object.keys(scenarios)).map((id) => id.toUpperCase()));
+  const previous = only.length > 0 ? readPrevious(file) : undefined;
+  const merged = previous ? [...previous.figures.filter((f) => !ran.has(f.scenario)), ...figures] : figures;
+  merged.sort((a, b) => a.scenario.localeCompare(b.scenario, 'en', { numeric: true }));
+  const dates = { ...(previous?.dates ?? {}), ...Object.fromEntries([...ran].map((id) => [id, new Date().toISOString()])) };
+  writeFileSync(
+    file,
+    JSON.stringify({ date: new Date().toISOString(), dates, quick, machine, failures, othersBusyPercentBefore: { ...(previous?.othersBusyPercentBefore ?? {}), ...loads }, figures: merged }, null, 2) + '\n',
+  );
   const missed = figures.filter((f) => !meets(f));
   console.log(
     `${figures.length} figures, ${missed.length} targets missed${failures.length > 0 ? `, ${failures.length} scenario(s) failed: ${failures.join(', ')}` : ''}; ` +
@@ -77,3 +86,16 @@ async function runAll(): Promise<void> {
   if (failures.length > 0) process.exitCode = 1;
 }
 
+interface Results {
+  dates?: Record<string, string>;
+  othersBusyPercentBefore?: Record<string, number>;
+  figures: Figure[];
+}
+
+function readPrevious(file: string): Results | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Results;
+  } catch {
+    return undefined;
+  }
+}

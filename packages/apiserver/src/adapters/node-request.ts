@@ -63,16 +63,14 @@ interface LazyAbort {
 
 function abortOnClose(res: ServerResponse): LazyAbort {
   let controller: AbortController | undefined;
-  let closed = false;
-  res.once('close', () => {
-    closed = true;
-    controller?.abort();
-  });
   return {
     get signal() {
       if (!controller) {
-        controller = new AbortController();
-        if (closed) controller.abort();
+        const created = new AbortController();
+        controller = created;
+        // Listened for only when asked: most requests never ask (the response knows whether it closed).
+        if (res.closed) created.abort();
+        else res.once('close', () => created.abort());
       }
       return controller.signal;
     },

@@ -1,5 +1,6 @@
 export { buildTable, tableRow } from './table.js';
 export type { BuildTableOptions, IncludeObject } from './table.js';
+export { tableJson } from './table-json.js';
 export { cellFunctionFor } from './cells-by-kind.js';
 export type { CellFunction } from './cells-by-kind.js';
 export { humanDuration, ageOf } from './human-duration.js';

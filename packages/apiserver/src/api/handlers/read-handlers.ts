@@ -1,7 +1,7 @@
 import type { KubeObject, ResourceDefinition } from '@minik/types';
 import { groupVersionOf } from '@minik/types';
 import { ApiError, expired, notFound } from '../../errors/index.js';
-import { buildTable, tableRow } from '../../printers/index.js';
+import { buildTable, tableJson, tableRow } from '../../printers/index.js';
 import type { StoredObject, StoreEvent } from '../../store/index.js';
 import type { ApiContext } from '../api-context.js';
 import { checkListResourceVersion, decodeContinue, encodeContinue, parseLimit, parseResourceVersion } from '../list-options.js';
@@ -64,9 +64,9 @@ export function listObjects(ctx: ApiContext, def: ResourceDefinition, info: Reso
   const metadata = { resourceVersion: String(listRevision), ...(continueToken ? { continue: continueToken } : {}), ...(remaining !== undefined ? { remainingItemCount: remaining } : {}) };
 
   if (representation === 'table') {
-    return jsonBody(
+    return jsonText(
       200,
-      buildTable(def.kind, matching.map((s) => s.object as KubeObject), {
+      tableJson(def.kind, matching.map((s) => s.object as KubeObject), {
         now: ctx.clock.now(),
         includeObject: parseIncludeObject(req.query),
         resourceVersion: metadata.resourceVersion,
