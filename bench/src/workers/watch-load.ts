@@ -1,4 +1,4 @@
-import { Agent, request } from 'node:http';
+import { Agent, request, type IncomingMessage } from 'node:http';
 import { openWatch } from '../support/watch-stream.js';
 
 /** What the S7 load process is told (JSON in argv[2]). */
@@ -53,20 +53,34 @@ const watchUrl = (selector?: string): string =>
   `${podsUrl}?watch=1&resourceVersion=${config.resourceVersion}${selector ? `&fieldSelector=${encodeURIComponent(selector)}` : ''}`;
 const watches = [openWatch(watchUrl(), onLine), ...config.nodeWatchers.map((node) => openWatch(watchUrl(`spec.nodeName=${node}`), onLine))];
 
-let stalledClosed: boolean | undefined;
+let stalledRes: IncomingMessage | undefined;
 let stalledReq: ReturnType<typeof request> | undefined;
 if (config.stalled) {
-  stalledClosed = false;
   await new Promise<void>((resolve, reject) => {
     stalledReq = request(watchUrl(), { agent: false }, (res) => {
       // Never read: the server's socket buffers fill and its backlog grows.
       res.pause();
-      res.socket.on('close', () => (stalledClosed = true));
+      stalledRes = res;
       resolve();
     });
-    stalledReq.on('error', () => (stalledClosed = true));
     stalledReq.on('error', reject);
     stalledReq.end();
+  });
+}
+
+/**
+ * Whether the server closed the stalled watch: a paused socket notices only once it reads again,
+ * so read what is queued and see whether the stream ends (it would stay open if still held).
+ */
+function stalledWatchEnded(res: IncomingMessage): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), 5_000);
+    res.on('error', () => {});
+    res.on('close', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+    res.resume();
   });
 }
 await Promise.all(watches.map((w) => w.ready));
@@ -114,6 +128,7 @@ const writeSeconds = (performance.now() - start) / 1000;
 // Let the last events arrive.
 await new Promise((r) => setTimeout(r, 1_000));
 for (const w of watches) w.close();
+const stalledClosed = stalledRes ? await stalledWatchEnded(stalledRes) : undefined;
 stalledReq?.destroy();
 agent.destroy();
 const result: WatchLoadResult = {

@@ -3,9 +3,7 @@ import type { ApiHandler } from '../api/api-handler.js';
 import { statusResponse } from '../api/api-handler.js';
 import type { ApiRequest, ApiResponse } from '../api/request.js';
 import { ApiError } from '../errors/index.js';
-
-/** Unsent bytes a streaming response may pile up before the client is considered stalled. */
-const maxStreamBacklogBytes = 16 * 1024 * 1024;
+import { StallDetector } from './stall-detector.js';
 
 /** Upstream's request body limit (3 MiB): larger bodies are 413s. */
 export const maxBodyBytes = 3 * 1024 * 1024;
@@ -135,12 +133,13 @@ function writeResponse(res: ServerResponse, response: ApiResponse, abort: LazyAb
   res.setHeader('transfer-encoding', 'chunked');
   res.flushHeaders();
   let ended = false;
+  const stall = new StallDetector(() => performance.now());
   const close = response.stream({
     write: (chunk) => {
       if (ended) return;
       // A client that stopped reading must not hold events in memory forever: like upstream's
-      // watch cache, drop the watcher once its unsent backlog is too large (it will re-list).
-      if (res.writableLength > maxStreamBacklogBytes) {
+      // watch cache, drop an unresponsive watcher (it re-watches from its last resourceVersion).
+      if (stall.beforeWrite(chunk, res.writableLength)) {
         ended = true;
         res.destroy();
         return;
