@@ -8,8 +8,8 @@ import { dryRunStrategy, dryRunSuffix } from '../resource/dry-run.js';
 import { getResource } from '../resource/fetch.js';
 import { findTargets } from '../resource/targets.js';
 import { createObject, patchObject } from '../resource/write.js';
+import { computeApplyPatch } from './apply-patch.js';
 import { lastAppliedAnnotation, withLastApplied } from './last-applied.js';
-import { threeWayMergePatch } from './three-way-patch.js';
 
 function sourced(error: unknown, verb: string, source: string | undefined): unknown {
   if (!source || !(error instanceof StatusError)) return error;
@@ -18,7 +18,8 @@ function sourced(error: unknown, verb: string, source: string | undefined): unkn
 
 /**
  * kubectl apply: creates missing objects (with the last-applied annotation), patches existing
- * ones with the three-way difference of last-applied, manifest and live object, and reports
+ * ones with the three-way difference of last-applied, manifest and live object (a strategic merge
+ * patch for kinds with a schema, a JSON merge patch otherwise), and reports
  * created / configured / unchanged. `--server-side` sends an apply patch instead.
  */
 export async function runApply(ctx: CommandContext): Promise<void> {
@@ -72,33 +73,31 @@ export async function runApply(ctx: CommandContext): Promise<void> {
         report(result, manifest, 'created');
         continue;
       }
-      const annotations = ((live['metadata'] as { annotations?: Record<string, string> } | undefined)?.annotations ?? {}) as Record<string, string>;
-      let original: unknown;
-      try {
-        original = annotations[lastAppliedAnnotation] ? JSON.parse(annotations[lastAppliedAnnotation]!) : undefined;
-      } catch {
-        original = undefined;
+      // kubectl neither warns nor computes a patch on a client dry run: the object is "configured".
+      if (dryRun === 'client') {
+        report(live, manifest, 'configured');
+        continue;
       }
-      if (!annotations[lastAppliedAnnotation]) {
+      const annotations = ((live['metadata'] as { annotations?: Record<string, string> } | undefined)?.annotations ?? {}) as Record<string, string>;
+      const original = annotations[lastAppliedAnnotation];
+      if (!original) {
         ctx.streams.err.write(
           `Warning: resource ${target.mapping.resource}/${target.name} is missing the ${lastAppliedAnnotation} annotation which is required by minikctl apply. minikctl apply should only be used on resources created declaratively by either minikctl create --save-config or minikctl apply. The missing annotation will be patched automatically.\n`,
         );
       }
-      const patch = threeWayMergePatch(original, modified, live);
-      if (!patch) {
+      const patch = computeApplyPatch(target.mapping, original, modified, live, target.source);
+      // kubectl sends nothing when the patch is empty and reports the object unchanged.
+      if (patch.body === '{}') {
         report(live, manifest, 'unchanged');
         continue;
       }
-      const result =
-        dryRun === 'client'
-          ? live
-          : await patchObject(client, target.mapping, target.namespace, target.name, patch, 'application/merge-patch+json', {
-              fieldManager: f.getString('field-manager'),
-              fieldValidation: validation,
-              dryRun,
-            }).catch((error: unknown) => {
-              throw sourced(error, 'patching', target.source);
-            });
+      const result = await patchObject(client, target.mapping, target.namespace, target.name, patch.body, patch.contentType, {
+        fieldManager: f.getString('field-manager'),
+        fieldValidation: validation,
+        dryRun,
+      }).catch((error: unknown) => {
+        throw sourced(error, 'patching', target.source);
+      });
       report(result, manifest, 'configured');
     } catch (error) {
       errors.push(error);

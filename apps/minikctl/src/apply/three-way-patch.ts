@@ -1,7 +1,8 @@
 /**
- * The patch client-side apply sends for an existing object: fields set in the new manifest that
- * differ from the live object, and `null` for fields the previous manifest (last-applied) had
- * and the new one dropped. Lists are replaced whole, as a JSON merge patch does.
+ * A simplified three-way merge patch (lists replaced whole), `undefined` when empty. Apply no longer
+ * uses it (see apply-patch.ts for kubectl's strategic and JSON merge patches); `rollout undo` still
+ * calls it in both directions as its "templates are equal" test.
+ * @deprecated Compare templates directly; this goes once rollout undo stops calling it.
  */
 export function threeWayMergePatch(original: unknown, modified: unknown, current: unknown): Record<string, unknown> | undefined {
   return diff(asRecord(original), asRecord(modified), asRecord(current));
