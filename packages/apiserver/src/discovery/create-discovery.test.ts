@@ -44,7 +44,7 @@ describe('legacy discovery', () => {
     expect(res.contentType).toBe('application/json');
     expect(res.body).toMatchObject({ kind: 'APIGroupList', apiVersion: 'v1' });
     const { groups } = res.body as { groups: { name: string }[] };
-    expect(groups.map((g) => g.name)).toEqual(['apps', 'coordination.k8s.io', 'discovery.k8s.io', 'events.k8s.io']);
+    expect(groups.map((g) => g.name)).toEqual(['apps', 'batch', 'coordination.k8s.io', 'discovery.k8s.io', 'events.k8s.io']);
     expect(groups[0]).toEqual({
       name: 'apps',
       versions: [{ groupVersion: 'apps/v1', version: 'v1' }],
@@ -95,14 +95,19 @@ describe('legacy discovery', () => {
     const body = discovery().resourceList('apps', 'v1')?.body as { resources: { name: string }[] };
     expect(body).toMatchObject({ kind: 'APIResourceList', apiVersion: 'v1', groupVersion: 'apps/v1' });
     expect(body.resources.map((r) => r.name)).toEqual([
+      'daemonsets',
+      'daemonsets/status',
       'deployments',
       'deployments/scale',
       'deployments/status',
       'replicasets',
       'replicasets/scale',
       'replicasets/status',
+      'statefulsets',
+      'statefulsets/scale',
+      'statefulsets/status',
     ]);
-    expect(body.resources[1]).toEqual({
+    expect(body.resources[3]).toEqual({
       name: 'deployments/scale',
       singularName: '',
       namespaced: true,
@@ -143,6 +148,7 @@ describe('aggregated discovery', () => {
     expect(body).toMatchObject({ kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {} });
     expect(body.items.map((i) => i.metadata.name)).toEqual([
       'apps',
+      'batch',
       'coordination.k8s.io',
       'discovery.k8s.io',
       'events.k8s.io',
@@ -153,20 +159,19 @@ describe('aggregated discovery', () => {
         {
           version: 'v1',
           freshness: 'Current',
-          resources: ['Deployment', 'ReplicaSet'].map((kind) => ({
+          resources: ['DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'].map((kind) => ({
             resource: `${kind.toLowerCase()}s`,
             responseKind: { group: '', version: '', kind },
             scope: 'Namespaced',
             singularResource: kind.toLowerCase(),
             verbs: allVerbs,
-            shortNames: [kind === 'Deployment' ? 'deploy' : 'rs'],
+            shortNames: [{ DaemonSet: 'ds', Deployment: 'deploy', ReplicaSet: 'rs', StatefulSet: 'sts' }[kind]!],
             categories: ['all'],
             subresources: [
-              {
-                subresource: 'scale',
-                responseKind: { group: 'autoscaling', version: 'v1', kind: 'Scale' },
-                verbs: ['get', 'patch', 'update'],
-              },
+              // DaemonSets have no scale subresource.
+              ...(kind === 'DaemonSet'
+                ? []
+                : [{ subresource: 'scale', responseKind: { group: 'autoscaling', version: 'v1', kind: 'Scale' }, verbs: ['get', 'patch', 'update'] }]),
               { subresource: 'status', responseKind: { group: '', version: '', kind }, verbs: ['get', 'patch', 'update'] },
             ],
           })),

@@ -17,11 +17,13 @@ import type {
   TableRow,
 } from '@minik/types';
 import { configMapCells } from './config-map-cells.js';
+import { cronJobCells } from './cron-job-cells.js';
 import { daemonSetCells } from './daemon-set-cells.js';
 import { deploymentCells } from './deployment-cells.js';
 import { endpointSliceCells } from './endpoint-slice-cells.js';
 import { endpointsCells } from './endpoints-cells.js';
 import { eventCells } from './event-cells.js';
+import { jobCells } from './job-cells.js';
 import { leaseCells } from './lease-cells.js';
 import { namespaceCells } from './namespace-cells.js';
 import { nodeCells } from './node-cells.js';
@@ -32,7 +34,7 @@ import { secretCells } from './secret-cells.js';
 import { serviceAccountCells } from './service-account-cells.js';
 import { serviceCells } from './service-cells.js';
 import { statefulSetCells } from './stateful-set-cells.js';
-import type { DaemonSet, StatefulSet } from './workload-types.js';
+import type { CronJob, DaemonSet, Job, StatefulSet } from './workload-types.js';
 
 /** All cells of one row, wide columns included, in the order of the kind's printer columns. */
 export type CellFunction = (obj: KubeObject, now: number) => unknown[];
@@ -63,6 +65,8 @@ const cellFunctions: ReadonlyMap<string, CellFunction> = new Map([
   ['ReplicationController', typed<ReplicationController>(replicationControllerCells)],
   ['StatefulSet', typed<StatefulSet>(statefulSetCells)],
   ['DaemonSet', typed<DaemonSet>(daemonSetCells)],
+  ['Job', typed<Job>(jobCells)],
+  ['CronJob', typed<CronJob>(cronJobCells)],
 ]);
 
 const rowConditionFunctions: ReadonlyMap<string, RowConditionsFunction> = new Map([

@@ -1,19 +1,24 @@
 import { allocatorContext, createServiceAllocators, type AllocatorOptions, type ClusterIPAllocator, type NodePortAllocator } from './allocators.js';
 import type { ResourceStrategy, StrategyContext } from './resource-strategy.js';
 import { configMapStrategy } from './strategies/config-map-strategy.js';
+import { cronJobStrategy } from './strategies/cron-job-strategy.js';
+import { daemonSetStrategy } from './strategies/daemon-set-strategy.js';
 import { deploymentStrategy } from './strategies/deployment-strategy.js';
 import { endpointSliceStrategy } from './strategies/endpoint-slice-strategy.js';
 import { endpointsStrategy } from './strategies/endpoints-strategy.js';
 import { coreEventStrategy, eventsV1EventStrategy } from './strategies/event-strategy.js';
+import { jobStrategy } from './strategies/job-strategy.js';
 import { leaseStrategy } from './strategies/lease-strategy.js';
 import { nameIsDNSSubdomain } from './strategies/name-validation.js';
 import { namespaceStrategy } from './strategies/namespace-strategy.js';
 import { nodeStrategy } from './strategies/node-strategy.js';
 import { podStrategy } from './strategies/pod-strategy.js';
 import { replicaSetStrategy } from './strategies/replica-set-strategy.js';
+import { replicationControllerStrategy } from './strategies/replication-controller-strategy.js';
 import { secretStrategy } from './strategies/secret-strategy.js';
 import { createServiceStrategy } from './strategies/service-strategy.js';
 import { nameOnlyStrategy } from './strategies/simple-name-strategy.js';
+import { statefulSetStrategy } from './strategies/stateful-set-strategy.js';
 
 /** Per-kind strategies bound to one cluster's allocators. */
 export interface StrategyTable {
@@ -51,8 +56,13 @@ export function createStrategyTable(options: StrategyTableOptions = {}): Strateg
     ['/ServiceAccount', nameOnlyStrategy(nameIsDNSSubdomain)],
     ['/Endpoints', endpointsStrategy],
     ['/Event', coreEventStrategy],
+    ['/ReplicationController', replicationControllerStrategy],
     ['apps/Deployment', deploymentStrategy],
     ['apps/ReplicaSet', replicaSetStrategy],
+    ['apps/DaemonSet', daemonSetStrategy],
+    ['apps/StatefulSet', statefulSetStrategy],
+    ['batch/Job', jobStrategy],
+    ['batch/CronJob', cronJobStrategy],
     ['discovery.k8s.io/EndpointSlice', endpointSliceStrategy],
     ['coordination.k8s.io/Lease', leaseStrategy],
     ['events.k8s.io/Event', eventsV1EventStrategy],

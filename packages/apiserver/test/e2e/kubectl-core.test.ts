@@ -22,6 +22,24 @@ spec:
       containers: [{name: nginx, image: "nginx:1.25"}]
 `;
 
+
+// One object of each workload kind without a kubectl generator, so every kind has a row to print.
+const everyWorkloadKindYaml = ['ReplicationController', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob']
+  .map((kind) => {
+    const template = `{metadata: {labels: {app: every-${kind.toLowerCase()}}}, spec: {restartPolicy: ${kind === 'Job' || kind === 'CronJob' ? 'Never' : 'Always'}, containers: [{name: c, image: nginx}]}}`;
+    const selector = `{matchLabels: {app: every-${kind.toLowerCase()}}}`;
+    const spec =
+      kind === 'ReplicationController'
+        ? `{replicas: 1, template: ${template}}`
+        : kind === 'Job'
+          ? `{suspend: true, template: ${template}}`
+          : kind === 'CronJob'
+            ? `{schedule: '0 0 * * *', suspend: true, jobTemplate: {spec: {template: ${template}}}}`
+            : `{selector: ${selector}, template: ${template}${kind === 'StatefulSet' ? ', serviceName: every' : ''}}`;
+    const apiVersion = { ReplicationController: 'v1', DaemonSet: 'apps/v1', StatefulSet: 'apps/v1', Job: 'batch/v1', CronJob: 'batch/v1' }[kind];
+    return `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: every-kind}\nspec: ${spec}\n`;
+  })
+  .join('---\n');
 describe.each(kubectlVersions)('real kubectl %s against minik', (version) => {
   let cluster: Cluster;
   let kubectl: Kubectl;
@@ -156,6 +174,7 @@ describe.each(kubectlVersions)('real kubectl %s against minik', (version) => {
   it('gets every kind with upstream columns, default and wide, across namespaces', async () => {
     await kubectl.run(['create', '-f', '-'], deploymentYaml('every-kind', 1));
     await kubectl.run(['create', 'secret', 'generic', 'every-kind', '--from-literal=a=b']);
+    await kubectl.run(['create', '-f', '-'], everyWorkloadKindYaml);
     await kubectl.run(['rollout', 'status', 'deployment/every-kind', '--timeout=30s']);
     for (const def of builtinResources) {
       const resource = def.group ? `${def.plural}.${def.group}` : def.plural;

@@ -1,5 +1,7 @@
 import { appsV1Schemas } from './apps-v1.js';
+import { appsV1WorkloadSchemas } from './apps-v1-workloads.js';
 import { autoscalingV1Schemas } from './autoscaling-v1.js';
+import { batchV1Schemas } from './batch-v1.js';
 import { coordinationV1Schemas } from './coordination-v1.js';
 import { coreV1ConfigSchemas } from './core-v1-config.js';
 import { coreV1ContainerSchemas } from './core-v1-container.js';
@@ -7,6 +9,7 @@ import { coreV1EventSchemas } from './core-v1-event.js';
 import { coreV1NamespaceSchemas } from './core-v1-namespace.js';
 import { coreV1NodeSchemas } from './core-v1-node.js';
 import { coreV1PodSchemas } from './core-v1-pod.js';
+import { coreV1ReplicationControllerSchemas } from './core-v1-replication-controller.js';
 import { coreV1ServiceSchemas } from './core-v1-service.js';
 import { coreV1VolumeSchemas } from './core-v1-volume.js';
 import { discoveryV1Schemas } from './discovery-v1.js';
@@ -26,7 +29,10 @@ const all: readonly ObjectDefinition[] = [
   ...coreV1ServiceSchemas,
   ...coreV1ConfigSchemas,
   ...coreV1EventSchemas,
+  ...coreV1ReplicationControllerSchemas,
   ...appsV1Schemas,
+  ...appsV1WorkloadSchemas,
+  ...batchV1Schemas,
   ...autoscalingV1Schemas,
   ...policyV1Schemas,
   ...coordinationV1Schemas,

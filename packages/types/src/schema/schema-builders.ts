@@ -10,6 +10,8 @@ export const coreV1 = (kind: string): string => `io.k8s.api.core.v1.${kind}`;
 export const metaV1 = (kind: string): string => `io.k8s.apimachinery.pkg.apis.meta.v1.${kind}`;
 /** `io.k8s.api.apps.v1.<kind>` */
 export const appsV1 = (kind: string): string => `io.k8s.api.apps.v1.${kind}`;
+/** `io.k8s.api.batch.v1.<kind>` */
+export const batchV1 = (kind: string): string => `io.k8s.api.batch.v1.${kind}`;
 /** `io.k8s.api.autoscaling.v1.<kind>` */
 export const autoscalingV1 = (kind: string): string => `io.k8s.api.autoscaling.v1.${kind}`;
 /** `io.k8s.api.policy.v1.<kind>` */

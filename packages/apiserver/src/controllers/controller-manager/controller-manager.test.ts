@@ -22,14 +22,17 @@ describe('controller manager', () => {
       'namespace-controller',
       'garbage-collector-controller',
       'replicaset-controller',
+      'replication-controller',
       'deployment-controller',
+      'daemonset-controller',
+      'statefulset-controller',
       'endpoint-controller',
       'endpointslice-controller',
       'node-lifecycle-controller',
       'taint-eviction-controller',
       'pod-garbage-collector',
     ]);
-    expect(controllerNames).toHaveLength(11);
+    expect(controllerNames).toHaveLength(14);
     client.create(kinds.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } });
     client.create(kinds.deployment, {
       apiVersion: 'apps/v1',

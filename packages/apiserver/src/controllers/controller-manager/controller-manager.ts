@@ -2,6 +2,7 @@ import type { InProcessClient } from '../../client/in-process-client.js';
 import { simulatedCAPem } from '../../cluster/bootstrap-objects.js';
 import { ApiError } from '../../errors/index.js';
 import type { Clock } from '../../util/clock.js';
+import { DaemonSetController } from '../daemon-set/daemon-set-controller.js';
 import { DeploymentController } from '../deployment/deployment-controller.js';
 import { EndpointSliceController } from '../endpoint-slice/endpoint-slice-controller.js';
 import { EndpointsController } from '../endpoints/endpoints-controller.js';
@@ -12,9 +13,11 @@ import { NodeLifecycleController } from '../node-lifecycle/node-lifecycle-contro
 import { TaintEvictionController } from '../node-lifecycle/taint-eviction-controller.js';
 import { PodGCController } from '../pod-gc/pod-gc-controller.js';
 import { ReplicaSetController } from '../replica-set/replica-set-controller.js';
+import { ReplicationControllerController } from '../replication-controller/replication-controller-controller.js';
 import { RootCAPublisher } from '../root-ca/root-ca-publisher.js';
 import type { Controller } from '../runtime/index.js';
 import { ServiceAccountController } from '../service-account/service-account-controller.js';
+import { StatefulSetController } from '../stateful-set/stateful-set-controller.js';
 import type { ManagedController } from '../shared/controller-base.js';
 import type { ControllerContext } from '../shared/controller-context.js';
 import { realisticTiming, simulatedTiming, type ControllerTiming } from '../shared/controller-timing.js';
@@ -27,7 +30,10 @@ export const controllerNames = [
   'namespace',
   'garbage-collector',
   'replicaset',
+  'replicationcontroller',
   'deployment',
+  'daemonset',
+  'statefulset',
   'endpoint',
   'endpointslice',
   'node-lifecycle',
@@ -93,7 +99,10 @@ export function startControllers(client: InProcessClient, clock: Clock, options:
     namespace: () => new NamespaceController(ctx),
     'garbage-collector': () => new GarbageCollector(ctx),
     replicaset: () => new ReplicaSetController(ctx),
+    replicationcontroller: () => new ReplicationControllerController(ctx),
     deployment: () => new DeploymentController(ctx),
+    daemonset: () => new DaemonSetController(ctx),
+    statefulset: () => new StatefulSetController(ctx),
     endpoint: () => new EndpointsController(ctx),
     endpointslice: () => new EndpointSliceController(ctx),
     'node-lifecycle': () => new NodeLifecycleController(ctx),

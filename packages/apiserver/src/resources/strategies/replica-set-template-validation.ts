@@ -5,12 +5,31 @@ import { isEmptySelector, selectorMatches, validateLabelSelector } from './label
 import { isJsonObject, type JsonObject } from './object-fields.js';
 import { validatePodTemplateSpec } from './pod-spec-validation.js';
 
+/** What differs between the workload kinds in the shared selector and template rules. */
+export interface WorkloadTemplateRules {
+  /** The kind in `empty selector is invalid for <noun>`. */
+  selectorNoun: string;
+  /** The template restartPolicy values the kind accepts. */
+  restartPolicies: readonly string[];
+  /** The kind in `activeDeadlineSeconds in <kind> is not Supported`; unset where it is allowed (Jobs). */
+  activeDeadlineKind?: string;
+}
+
+// Upstream's message says "deployment" for ReplicaSets too.
+const replicaSetRules: WorkloadTemplateRules = { selectorNoun: 'deployment', restartPolicies: ['Always'], activeDeadlineKind: 'ReplicaSet' };
+
 /**
- * The selector and pod template rules Deployments and ReplicaSets share
+ * The selector and pod template rules Deployments and ReplicaSets share (and, with their own
+ * rules, DaemonSets, StatefulSets and Jobs)
  * (ValidateDeploymentSpec, ValidateReplicaSetSpec and ValidatePodTemplateSpecForReplicaSet in
  * https://github.com/kubernetes/kubernetes/blob/v1.33.1/pkg/apis/apps/validation/validation.go).
  */
-export function validateSelectorAndTemplate(selector: LabelSelector | null | undefined, template: PodTemplateSpec | undefined, path: string): FieldError[] {
+export function validateSelectorAndTemplate(
+  selector: LabelSelector | null | undefined,
+  template: PodTemplateSpec | undefined,
+  path: string,
+  options: WorkloadTemplateRules = replicaSetRules,
+): FieldError[] {
   const errs: FieldError[] = [];
   let selectorErrors: FieldError[] = [];
   if (selector === null || selector === undefined) {
@@ -18,18 +37,22 @@ export function validateSelectorAndTemplate(selector: LabelSelector | null | und
   } else {
     selectorErrors = validateLabelSelector(selector, `${path}.selector`);
     errs.push(...selectorErrors);
-    // Upstream's message says "deployment" for ReplicaSets too.
-    if (isEmptySelector(selector)) errs.push(fieldErrors.invalid(`${path}.selector`, goValue.labelSelector(selector), 'empty selector is invalid for deployment'));
+    if (isEmptySelector(selector)) errs.push(fieldErrors.invalid(`${path}.selector`, goValue.labelSelector(selector), `empty selector is invalid for ${options.selectorNoun}`));
   }
   if (selectorErrors.length > 0) {
     errs.push(fieldErrors.invalid(`${path}.selector`, goValue.labelSelector(selector), 'invalid label selector'));
   } else {
-    errs.push(...validatePodTemplateSpecForReplicaSet(template, selector, `${path}.template`));
+    errs.push(...validatePodTemplateSpecForWorkload(template, selector, `${path}.template`, options));
   }
   return errs;
 }
 
-function validatePodTemplateSpecForReplicaSet(template: PodTemplateSpec | undefined, selector: LabelSelector | null | undefined, path: string): FieldError[] {
+function validatePodTemplateSpecForWorkload(
+  template: PodTemplateSpec | undefined,
+  selector: LabelSelector | null | undefined,
+  path: string,
+  options: WorkloadTemplateRules,
+): FieldError[] {
   const errs: FieldError[] = [];
   const t = (template ?? {}) as unknown as JsonObject;
   const metadata = isJsonObject(t.metadata) ? t.metadata : {};
@@ -40,9 +63,10 @@ function validatePodTemplateSpecForReplicaSet(template: PodTemplateSpec | undefi
   }
   errs.push(...validatePodTemplateSpec(template, path));
   const spec = isJsonObject(t.spec) ? t.spec : {};
-  if (spec.restartPolicy !== 'Always') errs.push(fieldErrors.notSupported(`${path}.spec.restartPolicy`, spec.restartPolicy ?? '', ['Always']));
-  if (spec.activeDeadlineSeconds !== undefined && spec.activeDeadlineSeconds !== null) {
-    errs.push(fieldErrors.forbidden(`${path}.spec.activeDeadlineSeconds`, 'activeDeadlineSeconds in ReplicaSet is not Supported'));
+  const restartPolicy = typeof spec.restartPolicy === 'string' ? spec.restartPolicy : '';
+  if (!options.restartPolicies.includes(restartPolicy)) errs.push(fieldErrors.notSupported(`${path}.spec.restartPolicy`, restartPolicy, options.restartPolicies));
+  if (options.activeDeadlineKind && spec.activeDeadlineSeconds !== undefined && spec.activeDeadlineSeconds !== null) {
+    errs.push(fieldErrors.forbidden(`${path}.spec.activeDeadlineSeconds`, `activeDeadlineSeconds in ${options.activeDeadlineKind} is not Supported`));
   }
   return errs;
 }
