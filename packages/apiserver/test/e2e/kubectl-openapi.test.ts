@@ -154,6 +154,6 @@ describe('field validation over HTTP', () => {
     expect(doc.status).toBe(200);
     expect(doc.headers.get('cache-control')).toBe('public, immutable');
     expect((await json(doc)).openapi).toBe('3.0.0');
-    expect((await fetch(`${cluster.url}/openapi/v3/apis/batch/v1`)).status).toBe(404);
+    expect((await fetch(`${cluster.url}/openapi/v3/apis/policy/v1`)).status).toBe(404);
   });
 });
