@@ -3,6 +3,7 @@ import { fieldErrors, invalid, notFound } from '../errors/index.js';
 import { assertPreconditions, type WritePreconditions } from '../store/index.js';
 import { rfc3339 } from '../util/time.js';
 import type { ApiContext } from './api-context.js';
+import { cloneJson } from '../util/clone-json.js';
 
 /** DeleteOptions as the server understands them (body or query). */
 export interface DeleteRequest {
@@ -70,7 +71,7 @@ export function deleteObject(ctx: ApiContext, def: ResourceDefinition, namespace
   const current = ctx.store.get(def, namespace, name);
   if (!current) throw notFound(def, name);
   if (request.preconditions) assertPreconditions(def, name, current, request.preconditions);
-  const obj = structuredClone(current.object) as KubeObject;
+  const obj = cloneJson(current.object) as KubeObject;
   const meta = obj.metadata;
   const grace = gracePeriodOf(def, current.object, request.gracePeriodSeconds);
   const finalizers = new Set(meta.finalizers ?? []);

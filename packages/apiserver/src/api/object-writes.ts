@@ -7,6 +7,7 @@ import { rfc3339 } from '../util/time.js';
 import { namespaceFinalizers } from './object-deletes.js';
 import { trackFieldOwnership } from '../patch/field-ownership.js';
 import type { ApiContext } from './api-context.js';
+import { cloneJson } from '../util/clone-json.js';
 
 const namespaces = { group: '', plural: 'namespaces' };
 
@@ -151,7 +152,7 @@ export function updateObject(
   let next: KubeObject;
   if (scope === 'status') {
     // Status writes change status only (metav1.ResetObjectMetaForStatus and friends).
-    next = { ...structuredClone(old), status: obj.status };
+    next = { ...cloneJson(old), status: obj.status };
   } else {
     next = obj;
     const meta = next.metadata;

@@ -5,6 +5,7 @@ import { ApiError, badRequest } from '../errors/index.js';
 import { schemaTypeOf } from '../patch/field-ownership.js';
 import { unprocessablePatch } from '../patch/patch-errors.js';
 import { applyStrategicMergePatch } from '../patch/strategic-merge-request.js';
+import { cloneJson } from '../util/clone-json.js';
 
 /** The patch media types the server accepts, by Content-Type, in the order upstream lists them. */
 export const patchMediaTypes = [
@@ -59,11 +60,11 @@ export function applyPatch(current: unknown, patchText: string, type: PatchType,
     if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
       throw badRequest('error decoding patch: a merge patch must be a JSON object');
     }
-    return jsonMergePatch.apply(structuredClone(current), patch);
+    return jsonMergePatch.apply(cloneJson(current), patch);
   }
   if (!Array.isArray(patch)) throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
   try {
-    return fastJsonPatch.applyPatch(structuredClone(current), patch as fastJsonPatch.Operation[], true, true, true).newDocument;
+    return fastJsonPatch.applyPatch(cloneJson(current), patch as fastJsonPatch.Operation[], true, true, true).newDocument;
   } catch {
     // Upstream answers a JSON patch that cannot apply with a generic 422 (NewGenericServerResponse).
     throw unprocessablePatch();

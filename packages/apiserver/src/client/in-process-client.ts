@@ -6,6 +6,7 @@ import { createObject, updateObject, type UpdateScope, type WriteOptions } from 
 import { applyPatch } from '../api/patch.js';
 import { notFound } from '../errors/index.js';
 import type { StoreEvent, StoreWatch } from '../store/index.js';
+import { cloneJson } from '../util/clone-json.js';
 
 /** How controllers name a resource: its apiVersion and kind, resolved through the registry. */
 export interface KindRef {
@@ -56,7 +57,7 @@ export class InProcessClient {
 
   create<T extends KubeObject = KubeObject>(ref: KindRef, obj: T): Readonly<T> {
     const def = this.resource(ref);
-    const body = { ...structuredClone(obj), apiVersion: groupVersionOf(def), kind: def.kind };
+    const body = { ...cloneJson(obj), apiVersion: groupVersionOf(def), kind: def.kind };
     return createObject(this.context, def, body, obj.metadata.namespace, this.#writeOptions).object as Readonly<T>;
   }
 
@@ -65,7 +66,7 @@ export class InProcessClient {
     const def = this.resource(ref);
     const current = this.context.store.get(def, obj.metadata.namespace ?? '', obj.metadata.name ?? '');
     if (!current) throw notFound(def, obj.metadata.name ?? '');
-    const body = { ...structuredClone(obj), apiVersion: groupVersionOf(def), kind: def.kind };
+    const body = { ...cloneJson(obj), apiVersion: groupVersionOf(def), kind: def.kind };
     return updateObject(this.context, def, body, current, this.#writeOptions, scope).object as Readonly<T>;
   }
 

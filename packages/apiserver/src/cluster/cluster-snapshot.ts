@@ -2,6 +2,7 @@ import type { KubeObject } from '@minik/types';
 import { groupVersionOf } from '@minik/types';
 import type { ResourceRegistry } from '../resources/resource-registry.js';
 import type { Store } from '../store/index.js';
+import { cloneJson } from '../util/clone-json.js';
 
 /** A JSON image of every object in a cluster, to start another cluster from. */
 export interface ClusterSnapshot {
@@ -17,7 +18,7 @@ export function takeSnapshot(store: Store, registry: ResourceRegistry, kubernete
   const objects: KubeObject[] = [];
   for (const def of registry.definitions) {
     for (const stored of store.list(def).items) {
-      const obj = structuredClone(stored.object) as KubeObject;
+      const obj = cloneJson(stored.object) as KubeObject;
       obj.apiVersion = groupVersionOf(def);
       obj.kind = def.kind;
       delete obj.metadata.resourceVersion;
@@ -36,7 +37,7 @@ export function restoreSnapshot(store: Store, registry: ResourceRegistry, snapsh
   for (const obj of snapshot.objects) {
     const def = registry.byKind(obj.apiVersion ?? '', obj.kind ?? '');
     if (!def) throw new Error(`minik: the snapshot holds ${obj.apiVersion} ${obj.kind}, which this server does not serve`);
-    const copy = structuredClone(obj);
+    const copy = cloneJson(obj);
     delete copy.metadata.resourceVersion;
     if (store.get(def, copy.metadata.namespace ?? '', copy.metadata.name ?? '')) store.update(def, copy);
     else store.create(def, copy);

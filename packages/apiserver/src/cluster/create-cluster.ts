@@ -29,6 +29,7 @@ import { defaultServiceAccount, kubernetesEndpoints, kubernetesEndpointSlice, ku
 import { nodeName } from './node-names.js';
 import { controlPlaneComponents, controlPlaneMirrorPod, coreDnsDeployment, coreDnsServiceAccount, kubeDnsService } from './system-workloads.js';
 import { nodeInternalIP, nodeObject, nodePodCIDR } from './node-object.js';
+import { cloneJson } from '../util/clone-json.js';
 
 /** Options of a cluster, with or without a socket. */
 export interface CreateClusterOptions {
@@ -169,7 +170,7 @@ export function createClusterCore(options: CreateClusterOptions = {}): ClusterCo
   for (const obj of objectsFromSources(options.objects ?? [])) {
     const def = registry.byKind(obj.apiVersion!, obj.kind!);
     if (!def) throw new Error(`minik: cannot preload ${obj.apiVersion} ${obj.kind}: not served`);
-    createObject(context, def, structuredClone(obj), obj.metadata.namespace ?? (def.namespaced ? 'default' : undefined), {
+    createObject(context, def, cloneJson(obj), obj.metadata.namespace ?? (def.namespaced ? 'default' : undefined), {
       dryRun: false,
       fieldManager: 'minik',
       fieldValidation: 'Strict',

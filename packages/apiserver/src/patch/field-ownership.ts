@@ -7,6 +7,7 @@ import { FieldManager } from './managed-fields/field-manager.js';
 import { FieldSet } from './managed-fields/field-set.js';
 import { TypedSchema } from './managed-fields/typed-schema.js';
 import { TypedValues } from './managed-fields/typed-value.js';
+import { cloneJson } from '../util/clone-json.js';
 
 /** The endpoint a write came through, as managedFields' `subresource` records it. */
 export type WriteSubresource = 'status' | 'scale' | undefined;
@@ -91,7 +92,7 @@ export function trackFieldOwnership(ctx: ApiContext, def: ResourceDefinition, li
   const requested = next.metadata.managedFields;
   delete next.metadata.managedFields;
   if (applied !== undefined) {
-    if (applied && applied.length > 0) next.metadata.managedFields = structuredClone(applied) as KubeObject['metadata']['managedFields'];
+    if (applied && applied.length > 0) next.metadata.managedFields = cloneJson(applied) as KubeObject['metadata']['managedFields'];
     return;
   }
   if (requested !== undefined) next.metadata.managedFields = requested;

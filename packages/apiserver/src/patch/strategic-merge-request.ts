@@ -4,6 +4,7 @@ import { badRequest } from '../errors/index.js';
 import { MergePatchError, mergePatchApiError } from './patch-errors.js';
 import { SchemaPatchMeta } from './patch-meta.js';
 import { strategicMergeMapPatch, stripDirectiveKeys } from './strategic-merge-patch.js';
+import { cloneJson } from '../util/clone-json.js';
 
 const goJsonKind = (v: unknown): string => (Array.isArray(v) ? 'array' : typeof v === 'boolean' ? 'bool' : typeof v);
 
@@ -23,7 +24,7 @@ export function applyStrategicMergePatch(current: unknown, patchText: string, ty
   if (typeof patch !== 'object' || Array.isArray(patch)) {
     throw badRequest(`json: cannot unmarshal ${goJsonKind(patch)} into Go value of type map[string]interface {}`);
   }
-  const original = structuredClone(current ?? {}) as Record<string, unknown>;
+  const original = cloneJson(current ?? {}) as Record<string, unknown>;
   try {
     const merged = strategicMergeMapPatch(original, patch as Record<string, unknown>, new SchemaPatchMeta(builtinSchemas, type));
     return stripDirectiveKeys(merged);

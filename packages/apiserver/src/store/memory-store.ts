@@ -1,7 +1,7 @@
 import type { KubeObject } from '@minik/types';
 import { alreadyExists, expired, notFound } from '../errors/index.js';
 import { assertPreconditions } from './preconditions.js';
-import { deepFreeze } from '../util/deep-freeze.js';
+import { freezeParsed } from '../util/compact-freeze.js';
 import type { ResourceRef, Store, StoreEvent, StoredObject, StoreWatch, WatchStart, WatchTrigger, WritePreconditions } from './store.js';
 
 /** Options of the in-memory store. */
@@ -188,7 +188,7 @@ export class MemoryStore implements Store {
   #stamp(object: KubeObject, revision: number): StoredObject {
     const metadata = { ...object.metadata, resourceVersion: String(revision) };
     const json = JSON.stringify({ ...object, metadata });
-    return { object: deepFreeze(JSON.parse(json) as KubeObject), json, revision };
+    return { object: freezeParsed(JSON.parse(json) as KubeObject), json, revision };
   }
 
   #emit(event: StoreEvent): void {

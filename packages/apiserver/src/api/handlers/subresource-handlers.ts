@@ -11,6 +11,7 @@ import { managerFromUserAgent, parseApplyPatch, patchForce, serverSideApplyScale
 import type { ApiRequest, ApiResponse } from '../request.js';
 import { jsonBody } from '../request.js';
 import type { ResourceRequestInfo } from '../request-info.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 const scaleTarget = { group: 'autoscaling', plural: 'scale', kind: 'Scale' };
 const scaleKind = { group: 'autoscaling', version: 'v1', kind: 'Scale' };
@@ -60,7 +61,7 @@ export function scaleHandler(ctx: ApiContext, def: ResourceDefinition, info: Res
   }
   const rv = scale.metadata?.resourceVersion;
   if (rv !== undefined && rv !== '' && rv !== String(stored.revision)) throw conflict(def, info.name!);
-  const next = structuredClone(stored.object) as KubeObject & { spec: { replicas?: number } };
+  const next = cloneJson(stored.object) as KubeObject & { spec: { replicas?: number } };
   next.spec = { ...next.spec, replicas };
   options.fieldManager ??= managerFromUserAgent(req.header('user-agent'));
   const result = updateObject(ctx, def, next, stored, { ...options, subresource: 'scale' });
@@ -86,7 +87,7 @@ export function bindingHandler(ctx: ApiContext, def: ResourceDefinition, info: R
 export function bindPod(ctx: ApiContext, def: ResourceDefinition, namespace: string, name: string, nodeName: string, dryRun = false): void {
   const stored = ctx.store.get(def, namespace, name);
   if (!stored) throw notFound(def, name);
-  const pod = structuredClone(stored.object) as KubeObject & { spec: { nodeName?: string }; status?: { conditions?: unknown[] } };
+  const pod = cloneJson(stored.object) as KubeObject & { spec: { nodeName?: string }; status?: { conditions?: unknown[] } };
   if (pod.metadata.deletionTimestamp) throw conflict(def, name, 'pod is being deleted, cannot be assigned to a host');
   if (pod.spec.nodeName) throw conflict(def, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
   pod.spec.nodeName = nodeName;

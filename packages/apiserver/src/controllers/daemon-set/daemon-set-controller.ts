@@ -16,6 +16,7 @@ import { kinds } from '../shared/kinds.js';
 import type { NodeObject, PodObject } from '../shared/object-types.js';
 import { isPodAvailable, isPodReady, podAvailableAt } from '../shared/pod-conditions.js';
 import { nodeShouldRunDaemonPod, pinToNode, targetNodeName, withDaemonTolerations } from './daemon-pod-placement.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 /** apps/v1 DaemonSet, as the controller reads it. */
 export type DaemonSetObject = KubeObject & {
@@ -89,7 +90,7 @@ export class DaemonSetController extends ControllerBase {
     if (!current) return;
     const pods = podsByNode(client.list<PodObject>(kinds.pod, namespace, (p) => controllerRefOf(p)?.uid === current.metadata.uid));
     const status = this.#status(current, nodes, pods, hash);
-    if (!deepEqual(status, current.status)) client.updateStatus(daemonSetKind, { ...structuredClone(current), status } as DaemonSetObject);
+    if (!deepEqual(status, current.status)) client.updateStatus(daemonSetKind, { ...cloneJson(current), status } as DaemonSetObject);
     return this.#availabilityRequeue(current, pods);
   }
 

@@ -14,6 +14,7 @@ import { DeploymentSync } from './deployment-sync.js';
 import { isScalingEvent, scale } from './proportional-scale.js';
 import { rolloutRecreate } from './recreate.js';
 import { rolloutRolling } from './rolling-update.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 /**
  * The Deployment controller: one ReplicaSet per pod template (`<deployment>-<pod-template-hash>`),
@@ -68,7 +69,7 @@ export class DeploymentController extends ControllerBase {
     if (!selector?.matchLabels && !selector?.matchExpressions) {
       this.#recorder.event(deployment, 'Warning', 'SelectingAll', 'This deployment is selecting all pods. A non-empty selector is required.');
       if ((deployment.status?.observedGeneration ?? 0) < (deployment.metadata.generation ?? 0)) {
-        client.updateStatus(kinds.deployment, { ...structuredClone(deployment), status: { ...deployment.status, observedGeneration: deployment.metadata.generation } } as DeploymentObject);
+        client.updateStatus(kinds.deployment, { ...cloneJson(deployment), status: { ...deployment.status, observedGeneration: deployment.metadata.generation } } as DeploymentObject);
       }
       return;
     }

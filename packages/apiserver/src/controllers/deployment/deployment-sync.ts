@@ -14,6 +14,7 @@ import { podTemplateHash, podTemplateHashLabel } from './pod-template-hash.js';
 import { findNewReplicaSet, findOldReplicaSets, equalIgnoreHash } from './replica-set-lookup.js';
 import { maxRevision, replicasAnnotationsNeedUpdate, revisionOf, setDeploymentRevision, setNewReplicaSetAnnotations, setReplicasAnnotations } from './revision-annotations.js';
 import { byCreationTimestamp, maxSurge, newRSNewReplicas, specReplicas } from './rollout-math.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 type RS = Readonly<ReplicaSetObject>;
 
@@ -40,7 +41,7 @@ export class DeploymentSync {
     deployment: Readonly<DeploymentObject>,
     rsList: readonly RS[],
   ) {
-    this.d = structuredClone(deployment) as DeploymentObject;
+    this.d = cloneJson(deployment) as DeploymentObject;
     this.#rsList = [...rsList];
   }
 
@@ -78,7 +79,7 @@ export class DeploymentSync {
     const existing = findNewReplicaSet(d, this.#rsList);
     const newRevision = String(maxRevision(oldRSs) + 1);
     if (existing) {
-      const copy = structuredClone(existing) as ReplicaSetObject;
+      const copy = cloneJson(existing) as ReplicaSetObject;
       const annotationsUpdated = setNewReplicaSetAnnotations(d, copy, newRevision, true, specReplicas(d) + maxSurge(d));
       const minReadyChanged = (copy.spec.minReadySeconds ?? 0) !== (d.spec.minReadySeconds ?? 0);
       if (annotationsUpdated || minReadyChanged) {
@@ -96,10 +97,10 @@ export class DeploymentSync {
     }
     if (!createIfNotExisted) return undefined;
 
-    const template = structuredClone(d.spec.template);
+    const template = cloneJson(d.spec.template);
     const hash = podTemplateHash(d.spec.template, d.status?.collisionCount);
     template.metadata = { ...template.metadata, labels: { ...template.metadata?.labels, [podTemplateHashLabel]: hash } };
-    const selector = structuredClone(d.spec.selector);
+    const selector = cloneJson(d.spec.selector);
     selector.matchLabels = { ...selector.matchLabels, [podTemplateHashLabel]: hash };
     const newRS: ReplicaSetObject = {
       apiVersion: 'apps/v1',
@@ -174,7 +175,7 @@ export class DeploymentSync {
     const max = specReplicas(d) + maxSurge(d);
     if (!sizeNeedsUpdate && !replicasAnnotationsNeedUpdate(rs, specReplicas(d), max)) return { scaled: false, rs };
     const oldScale = specReplicas(rs);
-    const copy = structuredClone(rs) as ReplicaSetObject;
+    const copy = cloneJson(rs) as ReplicaSetObject;
     copy.spec.replicas = newScale;
     setReplicasAnnotations(copy, specReplicas(d), max);
     const updated = this.#replace(this.client.update(kinds.replicaSet, copy));
@@ -277,7 +278,7 @@ export class DeploymentSync {
     }
     const latest = this.client.get<DeploymentObject>(kinds.deployment, d.metadata.namespace ?? '', d.metadata.name ?? '');
     if (!latest) return;
-    this.client.updateStatus(kinds.deployment, { ...structuredClone(latest), status: d.status ?? {} } as DeploymentObject);
+    this.client.updateStatus(kinds.deployment, { ...cloneJson(latest), status: d.status ?? {} } as DeploymentObject);
   }
 }
 

@@ -12,6 +12,7 @@ import type { NodeObject, PodObject, ServiceObject } from '../shared/object-type
 import { isPodReady } from '../shared/pod-conditions.js';
 import { findPort, hasSelector, isServiceIPSet, podIPv4, selectedBy, shouldPodBeInEndpoints, shouldSetHostname, TriggerTimeTracker } from '../shared/service-endpoints.js';
 import { servicesForPod } from '../shared/service-watch.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 /** The labels every managed slice carries. */
 export const serviceNameLabel = 'kubernetes.io/service-name';
@@ -157,7 +158,7 @@ export class EndpointSliceController extends ControllerBase {
     if (current) {
       const ownedBySvc = controllerRefOf(current)?.uid === svc.metadata.uid;
       if (ownedBySvc && deepEqual(current.endpoints ?? null, endpoints) && deepEqual(current.ports ?? null, ports) && deepEqual(current.metadata.labels, labels)) return;
-      const next = structuredClone(current) as EndpointSliceObject;
+      const next = cloneJson(current) as EndpointSliceObject;
       next.metadata.labels = labels;
       next.metadata.ownerReferences = [newControllerRef(svc, kinds.service)];
       this.#annotate(next, triggerTime);

@@ -11,6 +11,7 @@ import { isPodReady } from '../shared/pod-conditions.js';
 import { findPort, hasSelector, isServiceIPSet, podIPv4, selectedBy, shouldPodBeInEndpoints, shouldSetHostname, TriggerTimeTracker } from '../shared/service-endpoints.js';
 import { servicesForPod } from '../shared/service-watch.js';
 import { repackSubsets, type AddressEntry, type EndpointAddress } from './repack-subsets.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 const triggerTimeAnnotation = 'endpoints.kubernetes.io/last-change-trigger-time';
 const headlessLabel = 'service.kubernetes.io/headless';
@@ -87,7 +88,7 @@ export class EndpointsController extends ControllerBase {
       const { [headlessLabel]: _headless, ...currentLabels } = current.metadata.labels ?? {};
       if (deepEqual(current.subsets ?? [], subsets) && deepEqual(currentLabels, serviceLabels)) return;
     }
-    const next: EndpointsObject = current ? (structuredClone(current) as EndpointsObject) : { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace } };
+    const next: EndpointsObject = current ? (cloneJson(current) as EndpointsObject) : { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace } };
     if (subsets.length > 0) next.subsets = subsets;
     else delete next.subsets;
     const labels: Record<string, string> = { ...serviceLabels };

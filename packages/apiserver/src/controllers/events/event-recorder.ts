@@ -5,6 +5,7 @@ import type { Clock } from '../../util/clock.js';
 import { rfc3339 } from '../../util/time.js';
 import { EventCorrelator, type CorrelatedEvent } from './event-correlator.js';
 import { referenceOf } from './object-reference.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 const eventKind = { apiVersion: 'v1', kind: 'Event' } as const;
 
@@ -149,7 +150,7 @@ export class EventBroadcaster {
       this.#correlator.forget(event);
       return this.#create(event);
     }
-    const next = structuredClone(current) as KubeObject;
+    const next = cloneJson(current) as KubeObject;
     next.count = event.count;
     next.lastTimestamp = event.lastTimestamp;
     next.message = event.message;
@@ -177,7 +178,7 @@ export class EventBroadcaster {
         if (current) {
           previous.count += 1;
           previous.at = now;
-          const next = structuredClone(current) as KubeObject;
+          const next = cloneJson(current) as KubeObject;
           next.series = { count: previous.count, lastObservedTime: microTime(now) };
           this.client.update(eventKind, next);
           return;

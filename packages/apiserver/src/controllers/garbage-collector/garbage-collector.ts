@@ -6,6 +6,7 @@ import type { ReconcileResult } from '../runtime/index.js';
 import { ControllerBase } from '../shared/controller-base.js';
 import type { ControllerContext } from '../shared/controller-context.js';
 import { OwnerGraph } from './owner-graph.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 const orphanFinalizer = 'orphan';
 const foregroundFinalizer = 'foregroundDeletion';
@@ -160,7 +161,7 @@ export class GarbageCollector extends ControllerBase {
   }
 
   #updateOwnerReferences(def: ResourceDefinition, obj: Readonly<KubeObject>, change: (refs: OwnerReference[]) => OwnerReference[]): void {
-    const next = structuredClone(obj) as KubeObject;
+    const next = cloneJson(obj) as KubeObject;
     const refs = change(next.metadata.ownerReferences ?? []);
     if (refs.length > 0) next.metadata.ownerReferences = refs;
     else delete next.metadata.ownerReferences;
@@ -168,7 +169,7 @@ export class GarbageCollector extends ControllerBase {
   }
 
   #removeFinalizer(def: ResourceDefinition, obj: Readonly<KubeObject>, finalizer: string): void {
-    const next = structuredClone(obj) as KubeObject;
+    const next = cloneJson(obj) as KubeObject;
     const finalizers = (next.metadata.finalizers ?? []).filter((f) => f !== finalizer);
     if (finalizers.length > 0) next.metadata.finalizers = finalizers;
     else delete next.metadata.finalizers;

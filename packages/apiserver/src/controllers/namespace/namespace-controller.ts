@@ -7,6 +7,7 @@ import { ControllerBase } from '../shared/controller-base.js';
 import type { ControllerContext } from '../shared/controller-context.js';
 import { kinds } from '../shared/kinds.js';
 import type { NamespaceObject, PodObject } from '../shared/object-types.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 const kubernetesFinalizer = 'kubernetes';
 
@@ -72,7 +73,7 @@ export class NamespaceController extends ControllerBase {
 
   // finalizeNamespace: an update of spec.finalizers without "kubernetes", as PUT .../finalize does.
   #finalize(ns: Readonly<NamespaceObject>): void {
-    const next = structuredClone(ns) as NamespaceObject;
+    const next = cloneJson(ns) as NamespaceObject;
     next.spec = { ...next.spec, finalizers: (ns.spec?.finalizers ?? []).filter((f) => f !== kubernetesFinalizer) };
     try {
       this.ctx.client.update(kinds.namespace, next);

@@ -2,6 +2,7 @@ import type { NodeCondition } from '@minik/types';
 import { deepEqual } from '../../util/deep-equal.js';
 import type { NodeObject } from '../shared/object-types.js';
 import { readyCondition } from './node-taints.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 /** What the controller remembers of a node between passes (nodeHealthData). */
 export interface NodeHealth {
@@ -69,7 +70,7 @@ export function checkNodeHealth(
   }
   if (now <= health.probeTimestamp + graceMs) return { health, check: { observed, current } };
 
-  const next = structuredClone(node) as NodeObject;
+  const next = cloneJson(node) as NodeObject;
   const status = (next.status ??= {});
   const conditions = (status.conditions ??= []);
   for (const type of monitoredConditions) {

@@ -9,6 +9,7 @@ import type { NodeObject, PodObject } from '../shared/object-types.js';
 import { updatePodCondition } from '../shared/pod-conditions.js';
 import { checkNodeHealth, computeZoneState, type NodeHealth, type ZoneState } from './node-health.js';
 import { noScheduleTaints, notReadyNoExecute, readyCondition, sameTaint, swapTaints, taintExists, unreachableNoExecute, zoneKey } from './node-taints.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 const monitorKey = 'monitor';
 const nodeLeaseNamespace = 'kube-node-lease';
@@ -241,10 +242,10 @@ export class NodeLifecycleController extends ControllerBase {
       if (pod.spec.nodeName !== nodeName) continue;
       const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
       if (!ready) continue;
-      const status = structuredClone(pod.status ?? {});
+      const status = cloneJson(pod.status ?? {});
       if (!updatePodCondition(status, { ...ready, status: 'False' }, this.nowString())) continue;
       try {
-        this.ctx.client.updateStatus(kinds.pod, { ...structuredClone(pod), status } as PodObject);
+        this.ctx.client.updateStatus(kinds.pod, { ...cloneJson(pod), status } as PodObject);
       } catch (error) {
         if (error instanceof ApiError && error.reason === 'NotFound') continue;
         this.#retry.add(nodeName);

@@ -8,6 +8,7 @@ import { kinds } from '../shared/kinds.js';
 import type { NodeObject, PodObject } from '../shared/object-types.js';
 import { updatePodCondition } from '../shared/pod-conditions.js';
 import { matchingTolerations, minTolerationSeconds } from './tolerations.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 interface ScheduledEviction {
   createdAt: number;
@@ -137,9 +138,9 @@ export class TaintEvictionController extends ControllerBase {
     if (!pod || pod.metadata.deletionTimestamp) return;
     this.#recorder.event({ apiVersion: 'v1', kind: 'Pod', name, namespace }, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${key}`);
     try {
-      const status = structuredClone(pod.status ?? {});
+      const status = cloneJson(pod.status ?? {});
       const condition = { type: 'DisruptionTarget', status: 'True', reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint' };
-      if (updatePodCondition(status, condition, this.nowString())) client.updateStatus(kinds.pod, { ...structuredClone(pod), status } as PodObject);
+      if (updatePodCondition(status, condition, this.nowString())) client.updateStatus(kinds.pod, { ...cloneJson(pod), status } as PodObject);
       client.delete(kinds.pod, namespace, name);
     } catch (error) {
       if (error instanceof ApiError && error.reason === 'NotFound') return;

@@ -6,6 +6,7 @@ import { kinds } from '../shared/kinds.js';
 import type { NodeObject, PodObject } from '../shared/object-types.js';
 import { isPodTerminal, updatePodCondition } from '../shared/pod-conditions.js';
 import { readyCondition, taintExists, taintKeys } from '../node-lifecycle/node-taints.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 const gcKey = 'gc';
 
@@ -103,10 +104,10 @@ export class PodGCController extends ControllerBase {
     if (pod.metadata.deletionTimestamp && (pod.metadata.finalizers?.length ?? 0) > 0 && isPodTerminal(pod)) return;
     try {
       if (!isPodTerminal(pod)) {
-        const status = structuredClone(pod.status ?? {});
+        const status = cloneJson(pod.status ?? {});
         status.phase = 'Failed';
         if (condition) updatePodCondition(status, condition, this.nowString());
-        client.updateStatus(kinds.pod, { ...structuredClone(pod), status } as PodObject);
+        client.updateStatus(kinds.pod, { ...cloneJson(pod), status } as PodObject);
       }
       client.delete(kinds.pod, namespace, name, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
     } catch (error) {

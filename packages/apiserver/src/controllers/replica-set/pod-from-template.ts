@@ -1,6 +1,7 @@
 import type { KubeObject, OwnerReference, PodTemplateSpec } from '@minik/types';
 import { nameIsDNSSubdomain } from '../../resources/strategies/name-validation.js';
 import type { PodObject } from '../shared/object-types.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 /**
  * controller.GetPodFromTemplate: a new pod with the template's labels, annotations, finalizers
@@ -16,7 +17,7 @@ export function podFromTemplate(template: PodTemplateSpec | undefined, owner: Re
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { generateName: prefix, namespace: owner.metadata.namespace, ownerReferences: [controllerRef] },
-    spec: structuredClone(template?.spec ?? { containers: [] }),
+    spec: cloneJson(template?.spec ?? { containers: [] }),
   };
   if (meta.labels) pod.metadata.labels = { ...meta.labels };
   if (meta.annotations) pod.metadata.annotations = { ...meta.annotations };

@@ -14,6 +14,7 @@ import { isPodActive, isPodReady, podAvailableAt } from '../shared/pod-condition
 import { podFromTemplate } from './pod-from-template.js';
 import { podsToDelete } from './pods-to-delete.js';
 import { replicaSetStatus } from './replica-set-status.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 // --concurrent-replicaset-syncs aside, one sync creates or deletes at most this many pods.
 const burstReplicas = 500;
@@ -75,7 +76,7 @@ export class ReplicaSetController extends ControllerBase {
     if (!current) return;
     const status = { ...replicaSetStatus(current, pods, manageError, clock.now(), this.nowString()), observedGeneration: current.metadata.generation ?? 0 };
     if (!deepEqual(status, current.status)) {
-      client.updateStatus(kinds.replicaSet, { ...structuredClone(current), status } as ReplicaSetObject);
+      client.updateStatus(kinds.replicaSet, { ...cloneJson(current), status } as ReplicaSetObject);
     }
     if (manageError) throw manageError;
     return this.#availabilityRequeue(current, pods);

@@ -14,6 +14,7 @@ import { claimObjects, controllerRefOf, newControllerRef, refersToKind } from '.
 import { kinds } from '../shared/kinds.js';
 import type { PodObject, ReplicaSetObject } from '../shared/object-types.js';
 import { isPodActive, isPodReady, podAvailableAt } from '../shared/pod-conditions.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 /** core/v1 ReplicationController, as the controller reads it. */
 export type ReplicationControllerObject = KubeObject & Required<Pick<ReplicationController, 'spec'>> & Pick<ReplicationController, 'status'>;
@@ -78,7 +79,7 @@ export class ReplicationControllerController extends ControllerBase {
     const computed: ReplicaSetStatus = replicaSetStatus(asReplicaSet(current), pods, manageError, clock.now(), this.nowString());
     const status = { ...computed, observedGeneration: current.metadata.generation ?? 0 };
     if (!deepEqual(status, current.status)) {
-      client.updateStatus(replicationControllerKind, { ...structuredClone(current), status } as ReplicationControllerObject);
+      client.updateStatus(replicationControllerKind, { ...cloneJson(current), status } as ReplicationControllerObject);
     }
     if (manageError) throw manageError;
     return this.#availabilityRequeue(current, pods);

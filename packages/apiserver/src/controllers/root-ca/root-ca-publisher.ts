@@ -6,6 +6,7 @@ import type { ReconcileResult } from '../runtime/index.js';
 import { ControllerBase } from '../shared/controller-base.js';
 import type { ControllerContext } from '../shared/controller-context.js';
 import { kinds } from '../shared/kinds.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 /** The ConfigMap the publisher keeps in every namespace. */
 export const rootCAConfigMapName = 'kube-root-ca.crt';
@@ -46,7 +47,7 @@ export class RootCAPublisher extends ControllerBase {
         return;
       }
       if (deepEqual(cm.data, desired.data) && (cm.metadata.annotations?.[descriptionAnnotation] ?? '') !== '') return;
-      const next = structuredClone(cm) as KubeObject;
+      const next = cloneJson(cm) as KubeObject;
       next.data = desired.data;
       next.metadata.annotations = { ...next.metadata.annotations, ...desired.metadata.annotations };
       client.update(kinds.configMap, next);

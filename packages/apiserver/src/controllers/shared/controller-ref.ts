@@ -1,5 +1,6 @@
 import type { KubeObject, OwnerReference } from '@minik/types';
 import type { InProcessClient, KindRef } from '../../client/in-process-client.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 /** The owner reference marked `controller: true`, if any (metav1.GetControllerOf). */
 export function controllerRefOf(obj: Readonly<KubeObject> | undefined): OwnerReference | undefined {
@@ -75,7 +76,7 @@ function adopt<T extends KubeObject>(ctx: ClaimContext, obj: Readonly<T>): Reado
   // canAdopt: re-read the owner; a deleted or replaced owner must not adopt anything.
   const owner = ctx.client.get(ctx.ownerKind, ctx.owner.metadata.namespace ?? '', ctx.owner.metadata.name ?? '');
   if (!owner || owner.metadata.uid !== ctx.owner.metadata.uid || owner.metadata.deletionTimestamp) return undefined;
-  const next = structuredClone(current) as T;
+  const next = cloneJson(current) as T;
   next.metadata.ownerReferences = [...(next.metadata.ownerReferences ?? []), newControllerRef(ctx.owner, ctx.ownerKind)];
   return ctx.client.update<T>(ctx.kind, next);
 }
@@ -83,7 +84,7 @@ function adopt<T extends KubeObject>(ctx: ClaimContext, obj: Readonly<T>): Reado
 function release(ctx: ClaimContext, obj: Readonly<KubeObject>): void {
   const current = ctx.client.get(ctx.kind, obj.metadata.namespace ?? '', obj.metadata.name ?? '');
   if (!current || current.metadata.uid !== obj.metadata.uid) return;
-  const next = structuredClone(current) as KubeObject;
+  const next = cloneJson(current) as KubeObject;
   next.metadata.ownerReferences = (next.metadata.ownerReferences ?? []).filter((r) => r.uid !== ctx.owner.metadata.uid);
   if (next.metadata.ownerReferences.length === 0) delete next.metadata.ownerReferences;
   ctx.client.update(ctx.kind, next);

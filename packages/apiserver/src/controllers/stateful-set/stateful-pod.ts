@@ -1,5 +1,6 @@
 import type { KubeObject, PodTemplateSpec } from '@minik/types';
 import type { PodObject } from '../shared/object-types.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 /** Labels the StatefulSet controller puts on its pods. */
 export const statefulSetLabels = {
@@ -27,7 +28,7 @@ export function statefulPod(set: StatefulSetShape, ordinal: number, revision: st
   const setName = set.metadata.name ?? '';
   const name = `${setName}-${ordinal}`;
   const template = set.spec.template;
-  const spec = structuredClone(template?.spec ?? { containers: [] });
+  const spec = cloneJson(template?.spec ?? { containers: [] });
   spec.hostname = name;
   if (set.spec.serviceName) spec.subdomain = set.spec.serviceName;
   const volumes = [...(spec.volumes ?? [])];

@@ -14,6 +14,7 @@ import { kinds } from '../shared/kinds.js';
 import type { PodObject } from '../shared/object-types.js';
 import { isPodAvailable, isPodReady, podAvailableAt } from '../shared/pod-conditions.js';
 import { ordinalOf, statefulPod, statefulSetLabels } from './stateful-pod.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 /** apps/v1 StatefulSet, as the controller reads it. */
 export type StatefulSetObject = KubeObject & {
@@ -85,7 +86,7 @@ export class StatefulSetController extends ControllerBase {
     if (!current) return;
     const owned = client.list<PodObject>(kinds.pod, namespace, (p) => controllerRefOf(p)?.uid === current.metadata.uid);
     const status = this.#status(current, owned, revision);
-    if (!deepEqual(status, current.status)) client.updateStatus(statefulSetKind, { ...structuredClone(current), status } as StatefulSetObject);
+    if (!deepEqual(status, current.status)) client.updateStatus(statefulSetKind, { ...cloneJson(current), status } as StatefulSetObject);
     return this.#availabilityRequeue(current, owned);
   }
 

@@ -18,6 +18,7 @@ import {
 import { pathString, type Path } from './path-element.js';
 import { typedErrorsText, type Comparison, type TypedValues } from './typed-value.js';
 import { withZeroStructs, zeroObject } from './zero-objects.js';
+import { cloneJson } from '../../util/clone-json.js';
 
 type JsonMap = Record<string, unknown>;
 
@@ -72,7 +73,7 @@ export interface ApplyResult {
   changed: boolean;
 }
 
-const clone = <T>(v: T): T => structuredClone(v);
+const clone = <T>(v: T): T => cloneJson(v);
 
 const zeros = new Map<string, JsonMap>();
 

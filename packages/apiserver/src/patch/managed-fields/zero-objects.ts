@@ -1,3 +1,4 @@
+import { cloneJson } from '../../util/clone-json.js';
 /**
  * The JSON of each kind's zero-valued Go struct. Upstream compares against these when it records
  * which fields a write set: on create the "old" object is `New()` of the kind, and a live object
@@ -72,7 +73,7 @@ const byKind: Readonly<Record<string, Zero>> = {
 
 /** The zero-valued object of a kind (at least `metadata.creationTimestamp: null`). */
 export function zeroObject(group: string, kind: string): Record<string, unknown> {
-  return structuredClone({ metadata: meta, ...(byKind[`${group}/${kind}`] ?? {}) });
+  return cloneJson({ metadata: meta, ...(byKind[`${group}/${kind}`] ?? {}) });
 }
 
 /**
@@ -80,12 +81,12 @@ export function zeroObject(group: string, kind: string): Record<string, unknown>
  * under what the value has, so that comparing two values sees the same always-present parts.
  */
 export function withZeroStructs(zero: unknown, value: unknown): unknown {
-  if (value === undefined) return structuredClone(zero);
+  if (value === undefined) return cloneJson(zero);
   const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
   if (!isMap(zero) || !isMap(value)) return value;
   const out: Record<string, unknown> = { ...value };
   for (const [key, z] of Object.entries(zero)) {
-    if (!Object.hasOwn(value, key)) out[key] = structuredClone(z);
+    if (!Object.hasOwn(value, key)) out[key] = cloneJson(z);
     else if (isMap(z) && isMap(value[key])) out[key] = withZeroStructs(z, value[key]);
   }
   return out;
