@@ -6,6 +6,7 @@ import type { Factory } from '../client/factory.js';
 import type { RestClient } from '../client/rest-client.js';
 import { typedJson } from '../printers/typed-json.js';
 import { goYamlStringify } from '../printers/go-yaml.js';
+import { withoutManagedFields } from '../printers/resource-printer.js';
 
 /** Options of `cluster-info dump`. */
 export interface DumpOptions {
@@ -43,7 +44,8 @@ export async function runClusterInfoDump(o: DumpOptions, deps: { factory: Factor
     return { write: (text) => writeFileSync(path, text, { flag: 'a' }) };
   };
   const print = (list: Record<string, unknown>, out: Output): void => {
-    const typed = withItemKinds(list);
+    // Dumped through kubectl's printers, which leave managedFields out.
+    const typed = withoutManagedFields(withItemKinds(list));
     out.write(o.output === 'yaml' ? goYamlStringify(typed) : `${typedJson(typed)}\n`);
   };
   const list = (path: string): Promise<Record<string, unknown>> => client.json({ path, accept: 'application/json, */*' });

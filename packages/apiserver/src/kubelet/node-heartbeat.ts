@@ -124,6 +124,8 @@ export class NodeHeartbeat {
     if (!changed && !imagesChanged && now - this.#lastReport < this.#timing.nodeStatusReportMs) return;
     const next = { ...node, metadata: { ...node.metadata } } as unknown as KubeObject & { status?: Node['status'] };
     next.status = { ...next.status, conditions, images };
+    // NodeStatus.images is omitempty: a node without images has no `images` field, not `[]`.
+    if (images.length === 0) delete next.status.images;
     delete next.metadata.resourceVersion;
     this.#client.updateStatus(nodeRef, next);
     this.#lastReport = now;

@@ -83,7 +83,9 @@ export class DeploymentSync {
       const annotationsUpdated = setNewReplicaSetAnnotations(d, copy, newRevision, true, specReplicas(d) + maxSurge(d));
       const minReadyChanged = (copy.spec.minReadySeconds ?? 0) !== (d.spec.minReadySeconds ?? 0);
       if (annotationsUpdated || minReadyChanged) {
-        copy.spec.minReadySeconds = d.spec.minReadySeconds ?? 0;
+        // Go's omitempty: a zero minReadySeconds is not written at all.
+        if (d.spec.minReadySeconds) copy.spec.minReadySeconds = d.spec.minReadySeconds;
+        else delete copy.spec.minReadySeconds;
         return this.#replace(this.client.update(kinds.replicaSet, copy));
       }
       let needsUpdate = setDeploymentRevision(d, copy.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? '');
@@ -111,7 +113,7 @@ export class DeploymentSync {
         labels: { ...template.metadata.labels },
         ownerReferences: [newControllerRef(d, kinds.deployment)],
       },
-      spec: { replicas: 0, minReadySeconds: d.spec.minReadySeconds ?? 0, selector, template },
+      spec: { replicas: 0, ...(d.spec.minReadySeconds ? { minReadySeconds: d.spec.minReadySeconds } : {}), selector, template },
     };
     newRS.spec.replicas = newRSNewReplicas(d, [...oldRSs, newRS], newRS);
     setNewReplicaSetAnnotations(d, newRS, newRevision, false, specReplicas(d) + maxSurge(d));
