@@ -50,7 +50,15 @@ export type ApiHandler = (req: ApiRequest) => ApiResponse | Promise<ApiResponse>
  * from the registry. Adapters (express, msw) only translate requests and responses.
  */
 export function createApiHandler(ctx: ApiContext, handlerOptions: ApiHandlerOptions): (req: ApiRequest) => ApiResponse {
-  const options: ApiHandlerOptions = { ...handlerOptions, openApi: handlerOptions.openApi ?? createOpenApi(ctx.registry.definitions, builtinSchemas) };
+  // Built on the first /openapi request: most clients (kubectl get, informers) never ask, and
+  // building it was a tenth of a cluster's start.
+  let openApi = handlerOptions.openApi;
+  const options: ApiHandlerOptions = {
+    ...handlerOptions,
+    get openApi() {
+      return (openApi ??= createOpenApi(ctx.registry.definitions, builtinSchemas));
+    },
+  };
   return (req) => {
     try {
       return route(ctx, options, req);
