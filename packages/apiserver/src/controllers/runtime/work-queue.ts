@@ -21,9 +21,6 @@ export interface ControllerOptions {
   onError?: (controller: string, key: string, error: unknown) => void;
 }
 
-/** How long one drain may reconcile before it lets I/O (API requests) in. */
-const drainSliceMs = 2;
-
 /**
  * A de-duplicating keyed work queue driving one reconciler. Keys queued while a drain runs are
  * processed in the same drain; a key is never reconciled twice at once; failures retry with
@@ -97,17 +94,10 @@ export class Controller {
 
   #drain(): void {
     this.#scheduled = false;
-    const deadline = performance.now() + drainSliceMs;
     while (this.#running && this.#queue.size > 0) {
       const key = this.#queue.values().next().value as string;
       this.#queue.delete(key);
       this.#reconcileOne(key);
-      // Long drains (a cluster's first moments, a rollout of thousands of pods) give way to
-      // requests between slices, so an API call never waits behind a whole backlog.
-      if (this.#queue.size > 0 && performance.now() >= deadline) {
-        this.#schedule();
-        return;
-      }
     }
     this.#wakeIdle();
   }
