@@ -3,7 +3,7 @@ import { planCommand, type CommandPlan } from './shell-command.js';
 import type { AppProcess, AppStartContext, SimulatedApp } from './simulated-app.js';
 
 // Images whose default command is a shell (busybox's `sh`, ubuntu's `bash`, …).
-const shellImages = new Set(['busybox', 'alpine', 'ubuntu', 'debian', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'archlinux', 'opensuse/leap']);
+const shellImages = new Set(['busybox', 'bash', 'alpine', 'ubuntu', 'debian', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'archlinux', 'opensuse/leap']);
 
 /** The argv a container runs: its command and args, or the image's default shell. */
 export function containerArgv(context: Pick<AppStartContext, 'container'>): string[] {

@@ -33,6 +33,11 @@ describe('shell command plans', () => {
     expect(plan('/bin/sh', '-c', 'echo up; tail -f /dev/null')).toEqual({ output: [{ atMs: 0, line: 'up' }] });
   });
 
+  it('perl one-liners print and exit 0 (the docs pi Job)', () => {
+    const result = plan('perl', '-Mbignum=bpi', '-wle', 'print bpi(20)');
+    expect(result).toEqual({ output: [{ atMs: 0, line: '3.1415926535897932385' }], exit: { afterMs: 0, exitCode: 0 } });
+  });
+
   it('gives up on what it does not understand', () => {
     expect(plan('sh', '-c', 'curl http://x | grep y')).toBeUndefined();
     expect(plan('python', 'app.py')).toBeUndefined();

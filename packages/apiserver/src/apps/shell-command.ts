@@ -4,6 +4,7 @@
  * so such containers log, run and exit as they would. Anything it does not understand is
  * reported as not interpretable and the container simply keeps running.
  */
+import { perlOutput } from './perl-one-liner.js';
 
 /** What a command does over time. */
 export interface CommandPlan {
@@ -16,7 +17,7 @@ export interface CommandPlan {
 }
 
 const shells = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
-const simpleCommands = new Set(['sleep', 'echo', 'true', 'false', 'exit', 'date', 'env', 'printenv', 'hostname', 'tail', 'cat', ':', 'printf']);
+const simpleCommands = new Set(['sleep', 'echo', 'true', 'false', 'exit', 'date', 'env', 'printenv', 'hostname', 'tail', 'cat', ':', 'printf', 'perl']);
 
 const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
@@ -176,6 +177,13 @@ function planSteps(list: readonly Step[], env: Readonly<Record<string, string>>,
         if ((name === 'tail' && args.includes('-f')) || (name === 'cat' && args.length === 0)) t = Infinity;
         else return undefined;
         break;
+      case 'perl': {
+        const lines = perlOutput(args);
+        if (!lines) return undefined;
+        for (const line of lines) output.push({ atMs: t, line });
+        status = 0;
+        break;
+      }
       default:
         return undefined;
     }

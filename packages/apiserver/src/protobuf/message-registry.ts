@@ -41,7 +41,7 @@ export const protobufKinds: Readonly<Record<string, Readonly<Record<string, stri
     Pod: 'core.v1.Pod',
   },
   'apps/v1': { Deployment: 'apps.v1.Deployment' },
-  'batch/v1': { Job: 'batch.v1.Job' },
+  'batch/v1': { Job: 'batch.v1.Job', CronJob: 'batch.v1.CronJob' },
   'authentication.k8s.io/v1': { TokenRequest: 'authentication.v1.TokenRequest' },
   'autoscaling/v1': { HorizontalPodAutoscaler: 'autoscaling.v1.HorizontalPodAutoscaler' },
   'autoscaling/v2': { HorizontalPodAutoscaler: 'autoscaling.v2.HorizontalPodAutoscaler' },

@@ -31,7 +31,8 @@ function scaleOf(stored: StoredObject): Scale {
     apiVersion: 'autoscaling/v1',
     metadata: { name: meta.name, namespace: meta.namespace, uid: meta.uid, resourceVersion: meta.resourceVersion, creationTimestamp: meta.creationTimestamp },
     spec: { replicas: obj.spec?.replicas ?? 0 },
-    status: { replicas: obj.status?.replicas ?? 0, selector: labelSelectorFromObject(obj.spec?.selector as never).toString() },
+    // A ReplicationController's selector is a plain label map (labels.SelectorFromSet upstream).
+    status: { replicas: obj.status?.replicas ?? 0, selector: labelSelectorFromObject((obj.kind === 'ReplicationController' ? { matchLabels: obj.spec?.selector } : obj.spec?.selector) as never).toString() },
   };
 }
 

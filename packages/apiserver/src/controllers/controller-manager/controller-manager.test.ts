@@ -26,13 +26,16 @@ describe('controller manager', () => {
       'deployment-controller',
       'daemonset-controller',
       'statefulset-controller',
+      'job-controller',
+      'cronjob-controller',
+      'ttl-after-finished-controller',
       'endpoint-controller',
       'endpointslice-controller',
       'node-lifecycle-controller',
       'taint-eviction-controller',
       'pod-garbage-collector',
     ]);
-    expect(controllerNames).toHaveLength(14);
+    expect(controllerNames).toHaveLength(17);
     client.create(kinds.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } });
     client.create(kinds.deployment, {
       apiVersion: 'apps/v1',

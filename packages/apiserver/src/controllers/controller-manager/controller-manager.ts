@@ -2,12 +2,15 @@ import type { InProcessClient } from '../../client/in-process-client.js';
 import { simulatedCAPem } from '../../cluster/bootstrap-objects.js';
 import { ApiError } from '../../errors/index.js';
 import type { Clock } from '../../util/clock.js';
+import { CronJobController } from '../cron-job/cron-job-controller.js';
 import { DaemonSetController } from '../daemon-set/daemon-set-controller.js';
 import { DeploymentController } from '../deployment/deployment-controller.js';
 import { EndpointSliceController } from '../endpoint-slice/endpoint-slice-controller.js';
 import { EndpointsController } from '../endpoints/endpoints-controller.js';
 import { EventBroadcaster } from '../events/event-recorder.js';
 import { GarbageCollector } from '../garbage-collector/garbage-collector.js';
+import { JobController } from '../job/job-controller.js';
+import { TTLAfterFinishedController } from '../job/ttl-after-finished-controller.js';
 import { NamespaceController } from '../namespace/namespace-controller.js';
 import { NodeLifecycleController } from '../node-lifecycle/node-lifecycle-controller.js';
 import { TaintEvictionController } from '../node-lifecycle/taint-eviction-controller.js';
@@ -34,6 +37,9 @@ export const controllerNames = [
   'deployment',
   'daemonset',
   'statefulset',
+  'job',
+  'cronjob',
+  'ttl-after-finished',
   'endpoint',
   'endpointslice',
   'node-lifecycle',
@@ -103,6 +109,9 @@ export function startControllers(client: InProcessClient, clock: Clock, options:
     deployment: () => new DeploymentController(ctx),
     daemonset: () => new DaemonSetController(ctx),
     statefulset: () => new StatefulSetController(ctx),
+    job: () => new JobController(ctx),
+    cronjob: () => new CronJobController(ctx),
+    'ttl-after-finished': () => new TTLAfterFinishedController(ctx),
     endpoint: () => new EndpointsController(ctx),
     endpointslice: () => new EndpointSliceController(ctx),
     'node-lifecycle': () => new NodeLifecycleController(ctx),

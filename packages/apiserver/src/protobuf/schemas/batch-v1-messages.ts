@@ -1,7 +1,31 @@
 import { defineMessages } from '../message-schema.js';
 
-/** k8s.io/api/batch/v1 Job. */
+/** k8s.io/api/batch/v1 Job and CronJob. */
 export const batchV1Messages = defineMessages('batch.v1', {
+  CronJob: `
+    1 metadata meta.v1.ObjectMeta?
+    2 spec CronJobSpec?
+    3 status CronJobStatus?
+  `,
+  CronJobSpec: `
+    1 schedule string
+    8 timeZone *string?
+    2 startingDeadlineSeconds *int64?
+    3 concurrencyPolicy string?
+    4 suspend *bool?
+    5 jobTemplate JobTemplateSpec
+    6 successfulJobsHistoryLimit *int32?
+    7 failedJobsHistoryLimit *int32?
+  `,
+  CronJobStatus: `
+    1 active []core.v1.ObjectReference?
+    4 lastScheduleTime *meta.v1.Time?
+    5 lastSuccessfulTime *meta.v1.Time?
+  `,
+  JobTemplateSpec: `
+    1 metadata meta.v1.ObjectMeta?
+    2 spec JobSpec?
+  `,
   Job: `
     1 metadata meta.v1.ObjectMeta?
     2 spec JobSpec?

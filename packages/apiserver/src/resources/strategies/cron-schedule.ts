@@ -88,7 +88,7 @@ function value(text: string, bounds: Bounds): number {
 }
 
 /** The wall-clock offset of a time zone at an instant, in ms (UTC and unknown zones: 0). */
-function zoneOffset(at: number, timeZone: string | undefined): number {
+export function zoneOffset(at: number, timeZone: string | undefined): number {
   if (!timeZone || timeZone === 'UTC' || timeZone === 'Etc/UTC') return 0;
   const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(at);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
