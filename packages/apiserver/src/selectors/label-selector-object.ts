@@ -12,8 +12,22 @@ const operatorByName: Readonly<Record<string, LabelOperator>> = {
   DoesNotExist: '!',
 };
 
+/**
+ * Compiled selectors of frozen (stored) selector objects: a controller matches its selector
+ * against every pod it owns on every sync, and compiling (validating each key and value) cost
+ * more than the matching. A frozen object cannot change, so its compiled form cannot go stale.
+ */
+const compiled = new WeakMap<object, LabelSelectorMatcher | string>();
+
 /** LabelSelectorAsSelector, returning upstream's error text instead of throwing. */
 function asSelector(sel: LabelSelector | null | undefined): LabelSelectorMatcher | string {
+  if (sel === null || sel === undefined || !Object.isFrozen(sel)) return compile(sel);
+  let result = compiled.get(sel);
+  if (result === undefined) compiled.set(sel, (result = compile(sel)));
+  return result;
+}
+
+function compile(sel: LabelSelector | null | undefined): LabelSelectorMatcher | string {
   // A nil selector selects nothing while an empty one selects everything (metav1 helpers.go).
   if (sel === null || sel === undefined) return nothingSelector();
   const matchLabels = sel.matchLabels ?? {};

@@ -1,7 +1,6 @@
 import type { KubeObject, LabelSelector, Node, Pod, PodTemplateSpec } from '@minik/types';
 import type { KindRef } from '../../client/in-process-client.js';
 import { ApiError } from '../../errors/index.js';
-import { labelSelectorFromObject } from '../../selectors/index.js';
 import { deepEqual } from '../../util/deep-equal.js';
 import { podTemplateHash } from '../deployment/pod-template-hash.js';
 import type { EventRecorder } from '../events/event-recorder.js';
@@ -17,6 +16,7 @@ import type { NodeObject, PodObject } from '../shared/object-types.js';
 import { isPodAvailable, isPodReady, podAvailableAt } from '../shared/pod-conditions.js';
 import { nodeShouldRunDaemonPod, pinToNode, targetNodeName, withDaemonTolerations } from './daemon-pod-placement.js';
 import { cloneJson } from '../../util/clone-json.js';
+import { selectorSelects } from '../shared/selector-selects.js';
 
 /** apps/v1 DaemonSet, as the controller reads it. */
 export type DaemonSetObject = KubeObject & {
@@ -70,7 +70,7 @@ export class DaemonSetController extends ControllerBase {
       return;
     }
     for (const ds of this.ctx.client.list<DaemonSetObject>(daemonSetKind, namespace)) {
-      if (selects(ds, pod)) this.queue.enqueue(objectKey(namespace, ds.metadata.name ?? ''));
+      if (selectorSelects(ds.spec.selector, pod)) this.queue.enqueue(objectKey(namespace, ds.metadata.name ?? ''));
     }
   }
 
@@ -81,7 +81,7 @@ export class DaemonSetController extends ControllerBase {
     if (!ds) return;
     const nodes = client.list<NodeObject>(kinds.node);
     const claimed = claimObjects<PodObject>(
-      { client, owner: ds, ownerKind: daemonSetKind, kind: kinds.pod, matches: (p) => selects(ds, p) },
+      { client, owner: ds, ownerKind: daemonSetKind, kind: kinds.pod, matches: (p) => selectorSelects(ds.spec.selector, p) },
       client.list<PodObject>(kinds.pod, namespace),
     );
     const hash = podTemplateHash(ds.spec.template);
@@ -265,10 +265,3 @@ function podsByNode(pods: readonly Readonly<PodObject>[]): Map<string, Readonly<
   return byNode;
 }
 
-function selects(ds: Readonly<DaemonSetObject>, pod: Readonly<KubeObject>): boolean {
-  try {
-    return labelSelectorFromObject(ds.spec.selector).matches(pod.metadata.labels);
-  } catch {
-    return false;
-  }
-}

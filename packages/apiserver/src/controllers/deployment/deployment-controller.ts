@@ -1,5 +1,4 @@
 import type { KubeObject } from '@minik/types';
-import { labelSelectorFromObject } from '../../selectors/index.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { ReconcileResult } from '../runtime/index.js';
 import { objectKey, splitKey } from '../runtime/index.js';
@@ -15,6 +14,7 @@ import { isScalingEvent, scale } from './proportional-scale.js';
 import { rolloutRecreate } from './recreate.js';
 import { rolloutRolling } from './rolling-update.js';
 import { cloneJson } from '../../util/clone-json.js';
+import { selectorSelects } from '../shared/selector-selects.js';
 
 /**
  * The Deployment controller: one ReplicaSet per pod template (`<deployment>-<pod-template-hash>`),
@@ -56,7 +56,7 @@ export class DeploymentController extends ControllerBase {
       return;
     }
     for (const d of this.ctx.client.list<DeploymentObject>(kinds.deployment, rs.metadata.namespace ?? '')) {
-      if (selects(d, rs)) this.queue.enqueue(keyOf(d));
+      if (selectorSelects(d.spec.selector, rs)) this.queue.enqueue(keyOf(d));
     }
   }
 
@@ -74,7 +74,7 @@ export class DeploymentController extends ControllerBase {
       return;
     }
     const replicaSets = claimObjects<ReplicaSetObject>(
-      { client, owner: deployment, ownerKind: kinds.deployment, kind: kinds.replicaSet, matches: (rs) => selects(deployment, rs) },
+      { client, owner: deployment, ownerKind: kinds.deployment, kind: kinds.replicaSet, matches: (rs) => selectorSelects(deployment.spec.selector, rs) },
       client.list<ReplicaSetObject>(kinds.replicaSet, namespace),
     );
     const sync = new DeploymentSync(client, clock, this.#recorder, deployment, replicaSets);
@@ -99,7 +99,7 @@ export class DeploymentController extends ControllerBase {
   // getPodMapForDeployment: the Deployment's pods, grouped by the ReplicaSet that controls them.
   #podsByReplicaSet(d: Readonly<DeploymentObject>, replicaSets: readonly Readonly<ReplicaSetObject>[]): Map<string, Readonly<PodObject>[]> {
     const map = new Map<string, Readonly<PodObject>[]>(replicaSets.map((rs) => [rs.metadata.uid ?? '', []]));
-    for (const pod of this.ctx.client.list<PodObject>(kinds.pod, d.metadata.namespace ?? '', (p) => selects(d, p))) {
+    for (const pod of this.ctx.client.list<PodObject>(kinds.pod, d.metadata.namespace ?? '', (p) => selectorSelects(d.spec.selector, p))) {
       const ref = controllerRefOf(pod);
       if (ref) map.get(ref.uid)?.push(pod);
     }
@@ -132,10 +132,3 @@ function keyOf(obj: Readonly<KubeObject>): string {
   return objectKey(obj.metadata.namespace, obj.metadata.name ?? '');
 }
 
-function selects(d: Readonly<DeploymentObject>, obj: Readonly<KubeObject>): boolean {
-  try {
-    return labelSelectorFromObject(d.spec.selector).matches(obj.metadata.labels);
-  } catch {
-    return false;
-  }
-}

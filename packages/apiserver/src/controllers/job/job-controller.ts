@@ -1,6 +1,5 @@
 import type { KubeObject } from '@minik/types';
 import { ApiError } from '../../errors/index.js';
-import { labelSelectorFromObject } from '../../selectors/index.js';
 import { cloneJson } from '../../util/clone-json.js';
 import { deepEqual } from '../../util/deep-equal.js';
 import { rfc3339 } from '../../util/time.js';
@@ -17,6 +16,7 @@ import { formatIndexes, parseIndexes } from './completion-indexes.js';
 import { completionIndexOf, hasTrackingFinalizer, isPodFailed, isPodTerminating, jobPod, removalOrder, restartCount } from './job-pods.js';
 import { hasCondition, isJobFinished, jobKind, jobTrackingFinalizer, type JobCondition, type JobObject, type JobStatus } from './job-types.js';
 import { PodBackoffStore, remainingBackoffMs, type BackoffRecord } from './pod-failure-backoff.js';
+import { selectorSelects } from '../shared/selector-selects.js';
 
 /** What one sync learnt about a Job's pods. */
 interface SyncState {
@@ -70,7 +70,7 @@ export class JobController extends ControllerBase {
       return;
     }
     for (const job of this.ctx.client.list<JobObject>(jobKind, namespace)) {
-      if (selects(job, pod)) this.queue.enqueue(objectKey(namespace, job.metadata.name ?? ''));
+      if (selectorSelects(job.spec.selector, pod)) this.queue.enqueue(objectKey(namespace, job.metadata.name ?? ''));
     }
   }
 
@@ -353,7 +353,7 @@ export class JobController extends ControllerBase {
   #podsForJob(job: Readonly<JobObject>): Readonly<PodObject>[] {
     const { client } = this.ctx;
     return claimObjects<PodObject>(
-      { client, owner: job, ownerKind: jobKind, kind: kinds.pod, matches: (p) => selects(job, p) },
+      { client, owner: job, ownerKind: jobKind, kind: kinds.pod, matches: (p) => selectorSelects(job.spec.selector, p) },
       client.list<PodObject>(kinds.pod, job.metadata.namespace ?? ''),
     );
   }
@@ -412,10 +412,3 @@ function withoutZeroCounters(status: JobStatus): JobStatus {
   return out;
 }
 
-function selects(job: Readonly<JobObject>, pod: Readonly<KubeObject>): boolean {
-  try {
-    return labelSelectorFromObject(job.spec.selector).matches(pod.metadata.labels);
-  } catch {
-    return false;
-  }
-}

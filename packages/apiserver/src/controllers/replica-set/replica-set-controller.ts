@@ -1,6 +1,5 @@
 import type { KubeObject } from '@minik/types';
 import { ApiError } from '../../errors/index.js';
-import { labelSelectorFromObject } from '../../selectors/index.js';
 import { deepEqual } from '../../util/deep-equal.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { ReconcileResult } from '../runtime/index.js';
@@ -15,6 +14,7 @@ import { podFromTemplate } from './pod-from-template.js';
 import { podsToDelete } from './pods-to-delete.js';
 import { replicaSetStatus } from './replica-set-status.js';
 import { cloneJson } from '../../util/clone-json.js';
+import { selectorSelects } from '../shared/selector-selects.js';
 
 // --concurrent-replicaset-syncs aside, one sync creates or deletes at most this many pods.
 const burstReplicas = 500;
@@ -52,7 +52,7 @@ export class ReplicaSetController extends ControllerBase {
       return;
     }
     for (const rs of this.ctx.client.list<ReplicaSetObject>(kinds.replicaSet, namespace)) {
-      if (selects(rs, pod)) this.queue.enqueue(objectKey(namespace, rs.metadata.name ?? ''));
+      if (selectorSelects(rs.spec.selector, pod)) this.queue.enqueue(objectKey(namespace, rs.metadata.name ?? ''));
     }
   }
 
@@ -62,7 +62,7 @@ export class ReplicaSetController extends ControllerBase {
     const rs = client.get<ReplicaSetObject>(kinds.replicaSet, namespace, name);
     if (!rs) return;
     const active = client.list<PodObject>(kinds.pod, namespace, isPodActive);
-    const pods = claimObjects<PodObject>({ client, owner: rs, ownerKind: kinds.replicaSet, kind: kinds.pod, matches: (p) => selects(rs, p) }, active);
+    const pods = claimObjects<PodObject>({ client, owner: rs, ownerKind: kinds.replicaSet, kind: kinds.pod, matches: (p) => selectorSelects(rs.spec.selector, p) }, active);
     let manageError: Error | undefined;
     if (rs.metadata.deletionTimestamp === undefined) {
       try {
@@ -129,7 +129,7 @@ export class ReplicaSetController extends ControllerBase {
     const pods = client.list<PodObject>(kinds.pod, ns);
     for (const sibling of siblings) {
       for (const pod of pods) {
-        if (!selects(sibling, pod) || seen.has(pod.metadata.uid ?? '')) continue;
+        if (!selectorSelects(sibling.spec.selector, pod) || seen.has(pod.metadata.uid ?? '')) continue;
         seen.add(pod.metadata.uid ?? '');
         related.push(pod);
       }
@@ -156,10 +156,3 @@ function namespace(obj: Readonly<KubeObject>): string {
   return obj.metadata.namespace ?? '';
 }
 
-function selects(rs: Readonly<ReplicaSetObject>, pod: Readonly<KubeObject>): boolean {
-  try {
-    return labelSelectorFromObject(rs.spec.selector).matches(pod.metadata.labels);
-  } catch {
-    return false;
-  }
-}

@@ -1,7 +1,6 @@
 import type { KubeObject, LabelSelector, PodTemplateSpec } from '@minik/types';
 import type { KindRef } from '../../client/in-process-client.js';
 import { ApiError } from '../../errors/index.js';
-import { labelSelectorFromObject } from '../../selectors/index.js';
 import { deepEqual } from '../../util/deep-equal.js';
 import { podTemplateHash } from '../deployment/pod-template-hash.js';
 import type { EventRecorder } from '../events/event-recorder.js';
@@ -15,6 +14,7 @@ import type { PodObject } from '../shared/object-types.js';
 import { isPodAvailable, isPodReady, podAvailableAt } from '../shared/pod-conditions.js';
 import { ordinalOf, statefulPod, statefulSetLabels } from './stateful-pod.js';
 import { cloneJson } from '../../util/clone-json.js';
+import { selectorSelects } from '../shared/selector-selects.js';
 
 /** apps/v1 StatefulSet, as the controller reads it. */
 export type StatefulSetObject = KubeObject & {
@@ -66,7 +66,7 @@ export class StatefulSetController extends ControllerBase {
       return;
     }
     for (const set of this.ctx.client.list<StatefulSetObject>(statefulSetKind, namespace)) {
-      if (selects(set, pod)) this.queue.enqueue(objectKey(namespace, set.metadata.name ?? ''));
+      if (selectorSelects(set.spec.selector, pod)) this.queue.enqueue(objectKey(namespace, set.metadata.name ?? ''));
     }
   }
 
@@ -77,7 +77,7 @@ export class StatefulSetController extends ControllerBase {
     if (!set) return;
     // Only pods named like the set's members are claimed (isMemberOf).
     const pods = claimObjects<PodObject>(
-      { client, owner: set, ownerKind: statefulSetKind, kind: kinds.pod, matches: (p) => selects(set, p) && ordinalOf(name, p.metadata.name) !== undefined },
+      { client, owner: set, ownerKind: statefulSetKind, kind: kinds.pod, matches: (p) => selectorSelects(set.spec.selector, p) && ordinalOf(name, p.metadata.name) !== undefined },
       client.list<PodObject>(kinds.pod, namespace),
     );
     const revision = `${name}-${podTemplateHash(set.spec.template)}`;
@@ -209,10 +209,3 @@ export class StatefulSetController extends ControllerBase {
   }
 }
 
-function selects(set: Readonly<StatefulSetObject>, pod: Readonly<KubeObject>): boolean {
-  try {
-    return labelSelectorFromObject(set.spec.selector).matches(pod.metadata.labels);
-  } catch {
-    return false;
-  }
-}
