@@ -55,8 +55,26 @@ async function run(argv: string[]): Promise<number> {
     .command(deleteCommand(context))
     .command(kubeconfigCommand(context))
     .command(nodeCommand(context));
+  skipHelpCache(cli);
   await cli.parseAsync();
   return exitCode;
+}
+
+/** yargs' internal usage object (yargs 18: the same one for every command context). */
+interface YargsUsage {
+  cacheHelpMessage(): void;
+}
+
+/**
+ * After starting a command's handler, yargs renders that command's whole help text in case a
+ * later failure wants to show it (command.js → usage.cacheHelpMessage). minik shows help only for
+ * usage errors, which yargs reports before any handler runs, so the text was never used; building
+ * it cost 20 ms of every `minik start` (bench/ S1). yargs renders help afresh when asked.
+ */
+function skipHelpCache(cli: object): void {
+  const internal = (cli as { getInternalMethods?: () => { getUsageInstance?: () => YargsUsage } }).getInternalMethods?.();
+  const usage = internal?.getUsageInstance?.();
+  if (usage) usage.cacheHelpMessage = () => {};
 }
 
 /** Waits until what was written to stdout and stderr has been handed to the OS. */
