@@ -16,7 +16,7 @@ export const repoRoot = ((): string => {
 /** The built `minik` CLI shim. */
 export const minikBin = join(repoRoot, 'apps/minik/bin/minik.js');
 /** The built `minikctl` CLI shim. */
-export const minikctlBin = join(repoRoot, 'apps/minikctl/bin/minikctl.js');
+export const minikctlBin = join(repoRoot, 'apps/minikctl/bin/minikctl.cjs');
 
 /** The real kubectl of a minor version, as installed with the Google Cloud SDK. */
 export function kubectlBin(version = '1.33'): string {
@@ -25,5 +25,6 @@ export function kubectlBin(version = '1.33'): string {
 
 /** Whether a CLI shim can run: the shim and the entry it imports exist. */
 export function cliBuilt(bin: string): boolean {
-  return existsSync(bin) && existsSync(join(dirname(bin), '..', 'dist', 'main.js'));
+  const dist = join(dirname(bin), '..', 'dist');
+  return existsSync(bin) && (existsSync(join(dist, 'main.js')) || existsSync(join(dist, 'main.cjs')));
 }

@@ -80,8 +80,7 @@ export function createFactory({ flags, env, homeDir, err }: FactoryDeps): Factor
   const factory: Factory = {
     logger,
     kubeconfig: () =>
-      (kubeconfig ??= Promise.all([import('./client-stack.js'), import('node:http')])
-        .then(([stack]) => stack)
+      (kubeconfig ??= import('./client-stack.js')
         .then(({ loadKubeconfig }) => loadKubeconfig({ explicitPath: flags.getString('kubeconfig') || undefined, env, homeDir }))
         .then((loaded) => {
           for (const file of loaded.files) logger.info(6, 'loader.go:402', `Config loaded from file:  ${file}`);

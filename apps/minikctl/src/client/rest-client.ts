@@ -272,7 +272,9 @@ export async function createRestClient(config: ClientConfig, logger: Logger): Pr
   let agent: HttpAgent;
   let send: typeof httpRequestFn;
   if (isHttps) {
-    const https = await import('node:https');
+    // Built-ins are loaded when used (process.getBuiltinModule: synchronous, and no dynamic
+    // import(), which the CLI's code-cached bundle cannot resolve).
+    const https = process.getBuiltinModule('node:https');
     agent = new https.Agent({
       keepAlive: true,
       ca: config.ca,
@@ -283,7 +285,7 @@ export async function createRestClient(config: ClientConfig, logger: Logger): Pr
     });
     send = https.request as unknown as typeof httpRequestFn;
   } else {
-    const http = await import('node:http');
+    const http = process.getBuiltinModule('node:http');
     agent = new http.Agent({ keepAlive: true });
     send = http.request;
   }
@@ -293,7 +295,7 @@ export async function createRestClient(config: ClientConfig, logger: Logger): Pr
 
 /** Runs a client-go credential plugin and returns its token. */
 async function runExecPlugin(exec: NonNullable<ClientConfig['exec']>): Promise<string> {
-  const { spawnSync } = await import('node:child_process');
+  const { spawnSync } = process.getBuiltinModule('node:child_process');
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const { name, value } of exec.env ?? []) env[name] = value;
   env['KUBERNETES_EXEC_INFO'] = JSON.stringify({

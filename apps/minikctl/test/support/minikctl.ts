@@ -14,8 +14,8 @@ export interface CliResult {
 }
 
 /** The built CLI, as users run it (tests that spawn it need `tsup` to have run: turbo builds before testing). */
-export const minikctlBin = fileURLToPath(new URL('../../bin/minikctl.js', import.meta.url));
-const builtEntry = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+export const minikctlBin = fileURLToPath(new URL('../../bin/minikctl.cjs', import.meta.url));
+const builtEntry = fileURLToPath(new URL('../../dist/main.cjs', import.meta.url));
 
 /** Fails with instructions when the CLI has not been built. */
 export function assertBuilt(): void {
