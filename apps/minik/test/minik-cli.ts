@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The built CLI, as users run it. The tests build nothing: CI builds before testing. */
-export const minikBin = fileURLToPath(new URL('../bin/minik.js', import.meta.url));
-const builtEntry = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+export const minikBin = fileURLToPath(new URL('../bin/minik.cjs', import.meta.url));
+const builtEntry = fileURLToPath(new URL('../dist/main.cjs', import.meta.url));
 
 /** Fails with instructions when the CLI has not been built. */
 export function assertBuilt(): void {

@@ -14,7 +14,7 @@ export const repoRoot = ((): string => {
 })();
 
 /** The built `minik` CLI shim. */
-export const minikBin = join(repoRoot, 'apps/minik/bin/minik.js');
+export const minikBin = join(repoRoot, 'apps/minik/bin/minik.cjs');
 /** The built `minikctl` CLI shim. */
 export const minikctlBin = join(repoRoot, 'apps/minikctl/bin/minikctl.cjs');
 
@@ -25,6 +25,5 @@ export function kubectlBin(version = '1.33'): string {
 
 /** Whether a CLI shim can run: the shim and the entry it imports exist. */
 export function cliBuilt(bin: string): boolean {
-  const dist = join(dirname(bin), '..', 'dist');
-  return existsSync(bin) && (existsSync(join(dist, 'main.js')) || existsSync(join(dist, 'main.cjs')));
+  return existsSync(bin) && existsSync(join(dirname(bin), '..', 'dist', 'main.cjs'));
 }

@@ -49,7 +49,7 @@ describe('startDetached', () => {
       env,
       homeDir: '/unused',
       execPath: '/usr/bin/node',
-      cliEntry: '/opt/minik/bin/minik.js',
+      cliEntry: '/opt/minik/bin/minik.cjs',
       ...clock,
       isMinikProcess: async () => true,
       probeReady: async (url) => url === 'http://127.0.0.1:40000',
@@ -75,7 +75,7 @@ describe('startDetached', () => {
       {
         command: '/usr/bin/node',
         args: [
-          '/opt/minik/bin/minik.js',
+          '/opt/minik/bin/minik.cjs',
           'start',
           '--foreground',
           '--nodes',

@@ -8,7 +8,7 @@ import { assertBuilt, Minikctl } from '../support/minikctl.js';
 import { outputOf } from '../support/output.js';
 
 const require = createRequire(import.meta.url);
-const minikBin = join(dirname(require.resolve('minik/package.json')), 'bin', 'minik.js');
+const minikBin = join(dirname(require.resolve('minik/package.json')), 'bin', 'minik.cjs');
 
 /** Runs `minik …` in the sandbox to completion. */
 function minik(env: NodeJS.ProcessEnv, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
