@@ -8,7 +8,7 @@ import { baseOptions } from '../../tsup.base.js';
 export default defineConfig({
   ...baseOptions,
   format: ['cjs'],
-  entry: ['src/main.ts'],
+  entry: ['src/main.ts', 'src/launch.ts'],
   noExternal: [/^(?!express$)/],
   // express (with body-parser, iconv-lite, mime-db) serves only the non-API paths and loads on
   // the first such request; kept out of the bundle it is not parsed on every start.

@@ -8,7 +8,7 @@ import { baseOptions } from '../../tsup.base.js';
 export default defineConfig({
   ...baseOptions,
   format: ['cjs'],
-  entry: ['src/main.ts'],
+  entry: ['src/main.ts', 'src/launch.ts'],
   noExternal: [/.*/],
   splitting: false,
   minify: true,
