@@ -14,6 +14,8 @@ export interface FilterStatus {
 /** A Filter plugin: undefined when the node fits. */
 export interface FilterPlugin {
   readonly name: string;
+  /** PreFilter's Skip status: the pod asks nothing of this plugin, which then filters no node this cycle. */
+  skip?(pod: Readonly<Pod>): boolean;
   filter(pod: Readonly<Pod>, node: NodeInfo): FilterStatus | undefined;
 }
 
@@ -21,6 +23,8 @@ export interface FilterPlugin {
 export interface ScorePlugin {
   readonly name: string;
   readonly weight: number;
+  /** PreScore's Skip status: the plugin would score every node alike for this pod, so it is left out. */
+  skip?(pod: Readonly<Pod>): boolean;
   score(pod: Readonly<Pod>, node: NodeInfo, all: readonly NodeInfo[]): number;
   /** Maps raw scores onto 0–100 (NormalizeScore); raw scores are used as they are without it. */
   normalize?(scores: readonly number[]): number[];

@@ -146,11 +146,12 @@ export class Scheduler {
     const start = sampling ? this.#nextStartNodeIndex % count : 0;
     const statuses: FilterStatus[] = [];
     const feasible: NodeInfo[] = [];
+    const filters = this.#filters.filter((plugin) => !plugin.skip?.(pod));
     let processed = 0;
     for (; processed < count && feasible.length < wanted; processed++) {
       const info = nodes.at((start + processed) % count);
       let status: FilterStatus | undefined;
-      for (const plugin of this.#filters) {
+      for (const plugin of filters) {
         status = plugin.filter(pod, info);
         if (status) break;
       }
@@ -174,6 +175,7 @@ export class Scheduler {
     if (feasible.length === 1) return feasible[0]!;
     const totals = feasible.map(() => 0);
     for (const plugin of this.#scores) {
+      if (plugin.skip?.(pod)) continue;
       const raw = feasible.map((info) => plugin.score(pod, info, feasible));
       const normalized = plugin.normalize ? plugin.normalize(raw) : raw;
       normalized.forEach((score, i) => (totals[i]! += score * plugin.weight));

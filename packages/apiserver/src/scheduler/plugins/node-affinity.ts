@@ -53,6 +53,8 @@ export function requiredAffinityMatches(pod: Readonly<Pod>, node: Readonly<Node>
 /** NodeAffinity (filter): nodeSelector and requiredDuringSchedulingIgnoredDuringExecution. */
 export const nodeAffinity: FilterPlugin = {
   name: 'NodeAffinity',
+  // Upstream's PreFilter: no nodeSelector and no required node affinity, nothing to check.
+  skip: (pod) => !pod.spec?.nodeSelector && !pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution,
   filter: (pod, node) => (requiredAffinityMatches(pod, node.node) ? undefined : unresolvable("node(s) didn't match Pod's node affinity/selector")),
 };
 
@@ -60,6 +62,8 @@ export const nodeAffinity: FilterPlugin = {
 export const nodeAffinityScore: ScorePlugin = {
   name: 'NodeAffinity',
   weight: 2,
+  // Upstream's PreScore: no preferred terms, nothing to score.
+  skip: (pod) => (pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).length === 0,
   score(pod, node) {
     let sum = 0;
     for (const term of pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []) {

@@ -22,6 +22,8 @@ function wantedPorts(pod: Parameters<FilterPlugin['filter']>[0]): Port[] {
 /** NodePorts: a hostPort the pod wants is not already taken on the node (same protocol, overlapping IP). */
 export const nodePorts: FilterPlugin = {
   name: 'NodePorts',
+  // Upstream's PreFilter: a pod without host ports cannot clash.
+  skip: (pod) => wantedPorts(pod).length === 0,
   filter(pod, node) {
     const wanted = wantedPorts(pod);
     if (wanted.length === 0) return undefined;

@@ -10,10 +10,10 @@ export const nodeResourcesFit: FilterPlugin = {
   name: 'NodeResourcesFit',
   filter(pod, node) {
     const want = podRequests(pod);
-    const tooMany = node.pods.length + 1 > node.allocatable.pods;
-    const cpu = want.milliCPU > 0 && want.milliCPU > node.allocatable.milliCPU - node.requested.milliCPU;
-    const memory = want.memory > 0 && want.memory > node.allocatable.memory - node.requested.memory;
-    const storage = want.ephemeralStorage > 0 && want.ephemeralStorage > node.allocatable.ephemeralStorage - node.requested.ephemeralStorage;
+    const tooMany = node.freePods < 1;
+    const cpu = want.milliCPU > 0 && want.milliCPU > node.freeMilliCPU;
+    const memory = want.memory > 0 && want.memory > node.freeMemory;
+    const storage = want.ephemeralStorage > 0 && want.ephemeralStorage > node.freeEphemeralStorage;
     let scalarShort = false;
     for (const name in want.scalar) {
       const amount = want.scalar[name]!;
@@ -36,8 +36,8 @@ export const nodeResourcesFit: FilterPlugin = {
 /** CPU and memory of a node as fractions requested, counting the pod being placed (non-zero requests). */
 function fractions(pod: Parameters<FilterPlugin['filter']>[0], node: NodeInfo): { cpu: number; memory: number } {
   const want = podRequests(pod, true);
-  const cpu = node.allocatable.milliCPU > 0 ? (node.nonZeroRequested.milliCPU + want.milliCPU) / node.allocatable.milliCPU : 1;
-  const memory = node.allocatable.memory > 0 ? (node.nonZeroRequested.memory + want.memory) / node.allocatable.memory : 1;
+  const cpu = node.allocatableMilliCPU > 0 ? (node.nonZeroMilliCPU + want.milliCPU) / node.allocatableMilliCPU : 1;
+  const memory = node.allocatableMemory > 0 ? (node.nonZeroMemory + want.memory) / node.allocatableMemory : 1;
   return { cpu, memory };
 }
 
@@ -49,8 +49,8 @@ export const leastAllocated: ScorePlugin = {
     const want = podRequests(pod, true);
     // leastRequestedScore, in integers as upstream: ((capacity - requested) * 100) / capacity.
     const free = (requested: number, capacity: number): number => (capacity === 0 || requested > capacity ? 0 : Math.floor(((capacity - requested) * maxNodeScore) / capacity));
-    const cpu = free(node.nonZeroRequested.milliCPU + want.milliCPU, node.allocatable.milliCPU);
-    const memory = free(node.nonZeroRequested.memory + want.memory, node.allocatable.memory);
+    const cpu = free(node.nonZeroMilliCPU + want.milliCPU, node.allocatableMilliCPU);
+    const memory = free(node.nonZeroMemory + want.memory, node.allocatableMemory);
     return Math.floor((cpu + memory) / 2);
   },
 };

@@ -9,7 +9,7 @@ const unschedulableTaint = { key: 'node.kubernetes.io/unschedulable', effect: 'N
 export const nodeUnschedulable: FilterPlugin = {
   name: 'NodeUnschedulable',
   filter(pod, node) {
-    if (!node.node.spec?.unschedulable) return undefined;
+    if (!node.unschedulable) return undefined;
     if ((pod.spec?.tolerations ?? []).some((t) => toleratesTaint(t, unschedulableTaint))) return undefined;
     return unresolvable('node(s) were unschedulable');
   },

@@ -45,6 +45,8 @@ function matchingPods(pods: readonly Readonly<Pod>[], namespace: string | undefi
 export const podTopologySpread: ScorePlugin = {
   name: 'PodTopologySpread',
   weight: 2,
+  // Upstream's PreScore: the default constraints select nothing for a pod without a controller.
+  skip: (pod) => controllerUID(pod) === undefined,
   score(pod, node, all) {
     const owner = controllerUID(pod);
     if (!owner) return 0;

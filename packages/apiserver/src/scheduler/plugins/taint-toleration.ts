@@ -8,8 +8,8 @@ const filterEffects = ['NoSchedule', 'NoExecute'] as const;
 export const taintToleration: FilterPlugin = {
   name: 'TaintToleration',
   filter(pod, node) {
-    const taints = node.node.spec?.taints;
-    if (!taints || taints.length === 0) return undefined;
+    const taints = node.taints;
+    if (taints.length === 0) return undefined;
     const taint = untoleratedTaint(taints, pod.spec?.tolerations ?? [], filterEffects);
     return taint ? unresolvable(`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`) : undefined;
   },
@@ -20,10 +20,10 @@ export const taintTolerationScore: ScorePlugin = {
   name: 'TaintToleration',
   weight: 3,
   score(pod, node) {
-    const taints = node.node.spec?.taints;
-    if (!taints || taints.length === 0) return 0;
+    const taints = node.taints;
+    if (taints.length === 0) return 0;
     const tolerations = (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
-    return (node.node.spec?.taints ?? []).filter((taint) => taint.effect === 'PreferNoSchedule' && !tolerations.some((t) => toleratesTaint(t, taint))).length;
+    return taints.filter((taint) => taint.effect === 'PreferNoSchedule' && !tolerations.some((t) => toleratesTaint(t, taint))).length;
   },
   normalize: (scores) => defaultNormalize(scores, true),
 };
