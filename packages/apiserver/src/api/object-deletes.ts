@@ -15,10 +15,19 @@ export interface DeleteRequest {
 
 /** What a delete did: removed the object, or marked it for deletion (finalizers, grace period). */
 export interface DeleteResult {
-  object: Readonly<KubeObject>;
-  json: string;
-  deleted: boolean;
+  readonly object: Readonly<KubeObject>;
+  /** Serialised when read: in-process deleters never need the text. */
+  readonly json: string;
+  readonly deleted: boolean;
 }
+
+const deleteResult = (stored: { readonly object: Readonly<KubeObject>; readonly json: string }, deleted: boolean): DeleteResult => ({
+  object: stored.object,
+  get json() {
+    return stored.json;
+  },
+  deleted,
+});
 
 const propagationPolicies = ['Foreground', 'Background', 'Orphan'] as const;
 
@@ -80,10 +89,10 @@ export function deleteObject(ctx: ApiContext, def: ResourceDefinition, namespace
   const pendingNamespace = namespaceFinalizers(def, current.object).length > 0;
 
   if (finalizers.size === 0 && grace === 0 && !pendingNamespace) {
-    if (request.dryRun) return { object: current.object, json: current.json, deleted: true };
+    if (request.dryRun) return deleteResult(current, true);
     const removed = ctx.store.delete(def, namespace, name, request.preconditions);
     ctx.strategyFor(def).onDelete?.(removed.object as KubeObject);
-    return { object: removed.object, json: removed.json, deleted: true };
+    return deleteResult(removed, true);
   }
 
   const now = ctx.clock.now();
@@ -94,7 +103,6 @@ export function deleteObject(ctx: ApiContext, def: ResourceDefinition, namespace
   }
   if (finalizers.size > 0) meta.finalizers = [...finalizers];
   if (pendingNamespace) obj.status = { ...(obj.status as object), phase: 'Terminating' };
-  if (request.dryRun) return { object: obj, json: JSON.stringify(obj), deleted: false };
-  const stored = ctx.store.update(def, obj);
-  return { object: stored.object, json: stored.json, deleted: false };
+  if (request.dryRun) return deleteResult({ object: obj, json: JSON.stringify(obj) }, false);
+  return deleteResult(ctx.store.update(def, obj), false);
 }

@@ -42,12 +42,18 @@ export function parseWriteOptions(query: URLSearchParams, bodyDryRun?: unknown):
 
 /** The result of a write: stored, or (dry run) what would have been stored. */
 export interface WriteResult {
-  object: Readonly<KubeObject>;
-  json: string;
+  readonly object: Readonly<KubeObject>;
+  /** Serialised when read: in-process writers (controllers, kubelets) never need the text. */
+  readonly json: string;
 }
 
-const fromStored = (s: StoredObject): WriteResult => ({ object: s.object, json: s.json });
-const fromDryRun = (o: KubeObject): WriteResult => ({ object: o, json: JSON.stringify(o) });
+const fromStored = (s: StoredObject): WriteResult => s;
+const fromDryRun = (o: KubeObject): WriteResult => ({
+  object: o,
+  get json() {
+    return JSON.stringify(o);
+  },
+});
 
 /**
  * NamespaceLifecycle admission: content goes only into namespaces that exist and are not being

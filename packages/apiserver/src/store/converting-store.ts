@@ -1,6 +1,7 @@
 import type { KubeObject } from '@minik/types';
 import { alreadyExists, notFound } from '../errors/index.js';
 import { deepFreeze } from '../util/deep-freeze.js';
+import { storedObject } from './stored-object.js';
 import { assertPreconditions } from './preconditions.js';
 import type { ResourceRef, Store, StoreEvent, StoredObject, StoreWatch, WatchStart, WritePreconditions } from './store.js';
 
@@ -116,12 +117,11 @@ export class ConvertingStore implements Store {
   }
 }
 
-/** The alias's view of a stored object: converted, frozen and serialised once, same revision. */
+/** The alias's view of a stored object: converted and frozen once, serialised on first use, same revision. */
 function view(entry: AliasEntry, stored: StoredObject): StoredObject {
   let converted = entry.views.get(stored);
   if (!converted) {
-    const object = deepFreeze(entry.fromStorage(stored.object));
-    converted = { object, json: JSON.stringify(object), revision: stored.revision };
+    converted = storedObject(deepFreeze(entry.fromStorage(stored.object)), stored.revision);
     entry.views.set(stored, converted);
   }
   return converted;

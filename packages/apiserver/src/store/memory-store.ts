@@ -1,7 +1,8 @@
 import type { KubeObject } from '@minik/types';
 import { alreadyExists, expired, notFound } from '../errors/index.js';
 import { assertPreconditions } from './preconditions.js';
-import { freezeParsed } from '../util/compact-freeze.js';
+import { frozenJsonCopy } from '../util/compact-freeze.js';
+import { storedObject } from './stored-object.js';
 import type { ResourceRef, Store, StoreEvent, StoredObject, StoreWatch, WatchStart, WatchTrigger, WritePreconditions } from './store.js';
 
 /** Options of the in-memory store. */
@@ -184,11 +185,9 @@ export class MemoryStore implements Store {
     return table;
   }
 
-  /** Serialises once with the new resourceVersion; the parsed copy is what readers share. */
+  /** A frozen copy with the new resourceVersion, which readers share; its JSON text is written on first use. */
   #stamp(object: KubeObject, revision: number): StoredObject {
-    const metadata = { ...object.metadata, resourceVersion: String(revision) };
-    const json = JSON.stringify({ ...object, metadata });
-    return { object: freezeParsed(JSON.parse(json) as KubeObject), json, revision };
+    return storedObject(frozenJsonCopy({ ...object, metadata: { ...object.metadata, resourceVersion: String(revision) } }), revision);
   }
 
   #emit(event: StoreEvent): void {

@@ -1,18 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { freezeParsed } from './compact-freeze.js';
+import { frozenJsonCopy } from './compact-freeze.js';
 
-describe('freezeParsed', () => {
-  it('freezes a parsed value all the way down and keeps its content', () => {
-    const text = '{"kind":"Pod","metadata":{"name":"web","labels":{"app":"web"}},"spec":{"containers":[{"name":"c","args":["a","b"]}]},"status":{}}';
-    const value = freezeParsed(JSON.parse(text) as { spec: { containers: { args: string[] }[] }; status: object });
-    expect(JSON.stringify(value)).toBe(text);
-    expect(Object.isFrozen(value.spec.containers[0]!.args)).toBe(true);
-    expect(Object.isFrozen(value.status)).toBe(true);
+describe('frozenJsonCopy', () => {
+  it('gives what a JSON round trip gives, frozen all the way down', () => {
+    const source = {
+      kind: 'Pod',
+      metadata: { name: 'web', labels: { app: 'web' }, annotations: undefined, 10: 'ten', 2: 'two' },
+      spec: { containers: [{ name: 'c', args: ['a', undefined, () => 1] }], nodeName: undefined, fn: () => 1 },
+      status: { startTime: new Date(0), ratio: Number.NaN, big: Infinity, ok: true, zero: 0, none: null, empty: {} },
+    };
+    const copy = frozenJsonCopy(source);
+    expect(copy).toEqual(JSON.parse(JSON.stringify(source)));
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(source));
+    expect(Object.isFrozen(copy.spec.containers[0]!.args)).toBe(true);
+    expect(Object.isFrozen(copy.status.empty)).toBe(true);
   });
 
-  it('never shares objects, not even empty ones, between or within values', () => {
-    const a = freezeParsed(JSON.parse('{"x":{},"y":{}}') as { x: object; y: object });
-    const b = freezeParsed(JSON.parse('{"x":{},"y":{}}') as { x: object; y: object });
-    expect(new Set([a.x, a.y, b.x, b.y]).size).toBe(4);
+  it('never shares objects, not even empty ones, between or within copies', () => {
+    const shared = {};
+    const a = frozenJsonCopy({ x: shared, y: shared });
+    const b = frozenJsonCopy({ x: shared, y: shared });
+    expect(new Set([a.x, a.y, b.x, b.y, shared]).size).toBe(5);
+  });
+
+  it('refuses a BigInt as JSON.stringify does', () => {
+    expect(() => frozenJsonCopy({ n: 1n })).toThrow(TypeError);
   });
 });
