@@ -40,6 +40,8 @@ export interface NodeInfo {
   readonly allocatableMemory: number;
   readonly nonZeroMilliCPU: number;
   readonly nonZeroMemory: number;
+  /** The node's pods per controller ({@link ownerKeyOf}), which PodTopologySpread spreads against. */
+  readonly podsByOwner: ReadonlyMap<string, number>;
 }
 
 const noTaints: readonly Taint[] = Object.freeze([]);
@@ -75,6 +77,13 @@ function add(a: Resources, b: Resources): Resources {
   return { milliCPU: a.milliCPU + b.milliCPU, memory: a.memory + b.memory, ephemeralStorage: a.ephemeralStorage + b.ephemeralStorage, scalar };
 }
 
+function addInto(total: Resources, b: Resources): void {
+  total.milliCPU += b.milliCPU;
+  total.memory += b.memory;
+  total.ephemeralStorage += b.ephemeralStorage;
+  for (const k in b.scalar) total.scalar[k] = (total.scalar[k] ?? 0) + b.scalar[k]!;
+}
+
 function max(a: Resources, b: Resources): Resources {
   const scalar = { ...a.scalar };
   for (const [k, v] of Object.entries(b.scalar)) scalar[k] = Math.max(scalar[k] ?? 0, v);
@@ -83,34 +92,54 @@ function max(a: Resources, b: Resources): Resources {
 
 const requestsOf = (c: Readonly<Container>): Resources => resourcesOf(c.resources?.requests as Record<string, string> | undefined);
 
+/** What the scheduler derives from a pod: its requests (plain and non-zero) and its controller. */
+interface PodFacts {
+  readonly requests: Resources;
+  readonly nonZeroRequests: Resources;
+  readonly ownerKey: string | undefined;
+}
+
+// Stored pods are frozen: what they request and who owns them cannot change, so it is worked out
+// once per pod, not once per node and plugin of every cycle (quantities parse through BigInt).
+const factsByPod = new WeakMap<object, PodFacts>();
+// A scheduling cycle asks about the same pod for every node it looks at.
+let lastPod: object | undefined;
+let lastFacts: PodFacts | undefined;
+
+function podFacts(pod: Readonly<Pod>): PodFacts {
+  if (pod === lastPod) return lastFacts!;
+  let facts = factsByPod.get(pod);
+  if (!facts) {
+    facts = { requests: Object.freeze(computePodRequests(pod, false)), nonZeroRequests: Object.freeze(computePodRequests(pod, true)), ownerKey: computeOwnerKey(pod) };
+    if (!Object.isFrozen(pod)) return facts;
+    factsByPod.set(pod, facts);
+  }
+  lastPod = pod;
+  lastFacts = facts;
+  return facts;
+}
+
 /**
  * A pod's effective request (resourcehelper.PodRequests): the sum over app containers and
  * sidecars, at least the largest init container, plus the pod overhead. With `nonZero`, CPU and
  * memory that a container leaves unset count as upstream's defaults.
  */
 export function podRequests(pod: Readonly<Pod>, nonZero = false): Resources {
-  // Stored pods are frozen: their requests cannot change, so each is computed once, not once per
-  // node and plugin of every scheduling cycle (quantities parse through BigInt).
-  const cache = nonZero ? nonZeroRequestsCache : requestsCache;
-  // A scheduling cycle asks about the same pod for every node it looks at.
-  if (cache.lastPod === pod) return cache.last!;
-  let requests = cache.byPod.get(pod);
-  if (!requests) {
-    if (!Object.isFrozen(pod)) return computePodRequests(pod, nonZero);
-    cache.byPod.set(pod, (requests = Object.freeze(computePodRequests(pod, nonZero))));
-  }
-  cache.lastPod = pod;
-  cache.last = requests;
-  return requests;
+  const facts = podFacts(pod);
+  return nonZero ? facts.nonZeroRequests : facts.requests;
 }
 
-interface RequestsCache {
-  readonly byPod: WeakMap<object, Resources>;
-  lastPod: object | undefined;
-  last: Resources | undefined;
+/** The pod's namespace and controller uid, as `+namespace/uid`; undefined without a controller. */
+export function ownerKeyOf(pod: Readonly<Pod>): string | undefined {
+  return podFacts(pod).ownerKey;
 }
-const requestsCache: RequestsCache = { byPod: new WeakMap(), lastPod: undefined, last: undefined };
-const nonZeroRequestsCache: RequestsCache = { byPod: new WeakMap(), lastPod: undefined, last: undefined };
+
+function computeOwnerKey(pod: Readonly<Pod>): string | undefined {
+  const uid = pod.metadata?.ownerReferences?.find((o) => o.controller)?.uid;
+  if (uid === undefined) return undefined;
+  const namespace = pod.metadata?.namespace;
+  return `${namespace === undefined ? '-' : `+${namespace}`}/${uid}`;
+}
 
 function computePodRequests(pod: Readonly<Pod>, nonZero: boolean): Resources {
   const withDefaults = (r: Resources): Resources =>
@@ -154,11 +183,15 @@ export function nodeInfos(nodes: readonly Readonly<Node>[], pods: readonly Reado
 
 /** The NodeInfo of one node with the pods bound to it that hold resources. */
 export function nodeInfo(node: Readonly<Node>, pods: readonly Readonly<Pod>[]): NodeInfo {
-  let requested = empty();
-  let nonZeroRequested = empty();
+  const requested = empty();
+  const nonZeroRequested = empty();
+  const podsByOwner = new Map<string, number>();
+  // One pass over the pods (each fetched from memory once), summing in place.
   for (const pod of pods) {
-    requested = add(requested, podRequests(pod));
-    nonZeroRequested = add(nonZeroRequested, podRequests(pod, true));
+    const facts = podFacts(pod);
+    addInto(requested, facts.requests);
+    addInto(nonZeroRequested, facts.nonZeroRequests);
+    if (facts.ownerKey !== undefined) podsByOwner.set(facts.ownerKey, (podsByOwner.get(facts.ownerKey) ?? 0) + 1);
   }
   const allocatableList = (node.status?.allocatable ?? node.status?.capacity ?? {}) as Record<string, string>;
   const allocatable = { ...resourcesOf(allocatableList), pods: Number(allocatableList['pods'] ?? 110) };
@@ -179,5 +212,6 @@ export function nodeInfo(node: Readonly<Node>, pods: readonly Readonly<Pod>[]): 
     allocatableMemory: allocatable.memory,
     nonZeroMilliCPU: nonZeroRequested.milliCPU,
     nonZeroMemory: nonZeroRequested.memory,
+    podsByOwner,
   };
 }
