@@ -2,3 +2,4 @@ export * from './meta.js';
 export * from './models.js';
 export * from './registry/index.js';
 export * from './schema/index.js';
+export * from './strategic-merge/index.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { JsonMap } from './go-values.js';
+import type { JsonMap } from '@minik/types';
 import { createThreeWayJsonMergePatch } from './json-merge-three-way-patch.js';
 
 // Upstream's cases (k8s.io/apimachinery/pkg/util/jsonmergepatch/patch_test.go).

@@ -1,4 +1,4 @@
-import { deepEqual, goKind, hasOwn, isMap, type JsonMap } from './go-values.js';
+import { deepEqual, goKind, hasOwn, isMap, type JsonMap } from '@minik/types';
 
 // A port of k8s.io/apimachinery/pkg/util/jsonmergepatch CreateThreeWayJSONMergePatch, with
 // evanphx/json-patch's CreateMergePatch and MergePatch underneath: what kubectl apply sends for

@@ -1,9 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { builtinSchemas, SchemaPatchMeta, type ObjectDefinition, type PatchSchema, type SchemaDefinitions } from '@minik/types';
+import {
+  builtinSchemas,
+  goValue,
+  isMap,
+  MergePatchError,
+  SchemaPatchMeta,
+  type JsonMap,
+  type ObjectDefinition,
+  type PatchSchema,
+  type SchemaDefinitions,
+} from '@minik/types';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { goV, isMap, type JsonMap } from './go-values.js';
-import { createThreeWayMergePatch, StrategicPatchError } from './strategic-three-way-patch.js';
+import { createThreeWayMergePatch } from './strategic-three-way-patch.js';
 
 // Upstream's own three-way cases (k8s.io/apimachinery/pkg/util/strategicpatch/patch_test.go), run
 // against a schema shaped like its MergeItem test type, then cases over the built-in kinds.
@@ -66,7 +75,7 @@ const cases = parse(readFileSync(new URL('./testdata/upstream-three-way-cases.ya
   exact: UpstreamCase[];
 };
 
-const byString = (a: unknown, b: unknown): number => (goV(a) < goV(b) ? -1 : goV(a) > goV(b) ? 1 : 0);
+const byString = (a: unknown, b: unknown): number => (goValue(a) < goValue(b) ? -1 : goValue(a) > goValue(b) ? 1 : 0);
 
 /**
  * Upstream's sortMergeListsByName: merging lists sorted by merge key (scalars de-duplicated),
@@ -179,7 +188,7 @@ describe('createThreeWayMergePatch: kubectl apply of built-in kinds', () => {
 
   it('reports a missing merge key as upstream does', () => {
     const modified = manifest([{ image: 'nginx' }]);
-    expect(() => createThreeWayMergePatch(manifest([nginx]), modified, manifest([nginx]), deployment)).toThrow(StrategicPatchError);
+    expect(() => createThreeWayMergePatch(manifest([nginx]), modified, manifest([nginx]), deployment)).toThrow(MergePatchError);
     expect(() => createThreeWayMergePatch(manifest([nginx]), modified, manifest([nginx]), deployment)).toThrow('does not contain declared merge key: name');
   });
 });

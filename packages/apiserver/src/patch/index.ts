@@ -1,7 +1,6 @@
 export { applyStrategicMergePatch } from './strategic-merge-request.js';
-export { strategicMergeMapPatch, type StrategicMergeOptions } from './strategic-merge-patch.js';
-export { SchemaPatchMeta, type PatchSchema, type PatchMeta } from './patch-meta.js';
-export { MergePatchError, UnknownReasonError, unprocessablePatch } from './patch-errors.js';
+export { MergePatchError, SchemaPatchMeta, strategicMergeMapPatch, type PatchMeta, type PatchSchema, type StrategicMergeOptions } from '@minik/types';
+export { UnknownReasonError, unprocessablePatch } from './patch-errors.js';
 export {
   defaultInProcessManager,
   fieldManagerFor,

@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { ObjectDefinition, SchemaDefinitions } from '@minik/types';
+import { appendGrownCapacity, MergePatchError, SchemaPatchMeta, strategicMergeMapPatch, type ObjectDefinition, type SchemaDefinitions } from '@minik/types';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { MergePatchError } from './patch-errors.js';
-import { SchemaPatchMeta } from './patch-meta.js';
-import { appendGrownCapacity, strategicMergeMapPatch } from './strategic-merge-patch.js';
 
 // Upstream's own cases (k8s.io/apimachinery/pkg/util/strategicpatch/patch_test.go), run against a
 // schema shaped like its MergeItem test type.

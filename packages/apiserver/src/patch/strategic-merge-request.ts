@@ -1,9 +1,8 @@
 import type { FieldType } from '@minik/types';
-import { builtinSchemas } from '@minik/types';
+import { builtinSchemas, MergePatchError, SchemaPatchMeta, strategicMergeMapPatch } from '@minik/types';
 import { badRequest } from '../errors/index.js';
-import { MergePatchError, mergePatchApiError } from './patch-errors.js';
-import { SchemaPatchMeta } from './patch-meta.js';
-import { strategicMergeMapPatch, stripDirectiveKeys } from './strategic-merge-patch.js';
+import { mergePatchApiError } from './patch-errors.js';
+import { stripDirectiveKeys } from './strategic-merge-patch.js';
 import { cloneJson } from '../util/clone-json.js';
 
 const goJsonKind = (v: unknown): string => (Array.isArray(v) ? 'array' : typeof v === 'boolean' ? 'bool' : typeof v);

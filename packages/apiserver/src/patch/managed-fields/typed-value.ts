@@ -1,6 +1,6 @@
 import type { FieldType } from '@minik/types';
 import { deepEqual } from '../../util/deep-equal.js';
-import { goTypeName, goValue } from '../go-format.js';
+import { goTypeName, goValue } from '@minik/types';
 import { FieldSet } from './field-set.js';
 import { elementKey, pathString, type Path, type PathElement } from './path-element.js';
 import type { TypedSchema, TypeNode } from './typed-schema.js';

@@ -70,8 +70,3 @@ export function goString(value: unknown): string {
 export function goTypeString(value: unknown): string {
   return goTypeName(value) ?? '%!s(<nil>)';
 }
-
-/** Go's `%q` of a string (strconv.Quote for the printable ASCII and UTF-8 text manifests carry). */
-export function goQuote(text: string): string {
-  return JSON.stringify(text);
-}
