@@ -13,6 +13,7 @@ import { isPodActive, isPodReady, podAvailableAt } from '../shared/pod-condition
 import { podFromTemplate } from './pod-from-template.js';
 import { podsToDelete } from './pods-to-delete.js';
 import { replicaSetStatus } from './replica-set-status.js';
+import { replicaSetKind, type ReplicatedKind } from './replicated-kind.js';
 import { cloneJson } from '../../util/clone-json.js';
 import { selectorSelects } from '../shared/selector-selects.js';
 
@@ -23,24 +24,33 @@ const burstReplicas = 500;
  * The ReplicaSet controller: keeps `spec.replicas` active pods matching the selector, creating
  * them from the template (`<rs>-<5 chars>`, controller reference) and deleting the least valuable
  * ones first; adopts orphans that match and releases pods that stopped matching; reports status.
+ * Constructed with another {@link ReplicatedKind}, it is the ReplicationController controller too,
+ * as upstream's is.
  * https://github.com/kubernetes/kubernetes/blob/v1.33.1/pkg/controller/replicaset/replica_set.go
  */
 export class ReplicaSetController extends ControllerBase {
   readonly #recorder: EventRecorder;
+  readonly #kind: ReplicatedKind;
 
-  constructor(ctx: ControllerContext) {
-    super('replicaset-controller', ctx);
-    this.#recorder = ctx.events.newRecorder({ component: 'replicaset-controller' });
+  constructor(ctx: ControllerContext, kind: ReplicatedKind = replicaSetKind) {
+    super(kind.controllerName, ctx);
+    this.#kind = kind;
+    this.#recorder = ctx.events.newRecorder({ component: kind.controllerName });
   }
 
   protected setup(): void {
     const { client } = this.ctx;
-    this.watch(kinds.replicaSet, (rs) => this.queue.enqueue(objectKey(rs.metadata.namespace, rs.metadata.name ?? '')));
+    this.watch(this.#kind.kind, (rs) => this.queue.enqueue(objectKey(rs.metadata.namespace, rs.metadata.name ?? '')));
     this.watch(kinds.pod, (pod, event) => {
       this.#enqueueForPod(pod);
       if (event.previous) this.#enqueueForPod(event.previous.object);
     });
-    for (const rs of client.list(kinds.replicaSet)) this.queue.enqueue(objectKey(rs.metadata.namespace, rs.metadata.name ?? ''));
+    for (const rs of client.list(this.#kind.kind)) this.queue.enqueue(objectKey(rs.metadata.namespace, rs.metadata.name ?? ''));
+  }
+
+  // The kind's objects in a namespace, read as ReplicaSets.
+  #list(namespace: string): Readonly<ReplicaSetObject>[] {
+    return this.ctx.client.list(this.#kind.kind, namespace).map((obj) => this.#kind.asReplicaSet(obj));
   }
 
   // A pod wakes its controller, or, as an orphan, every ReplicaSet that could adopt it.
@@ -48,10 +58,10 @@ export class ReplicaSetController extends ControllerBase {
     const namespace = pod.metadata.namespace ?? '';
     const ref = controllerRefOf(pod);
     if (ref) {
-      if (refersToKind(ref, kinds.replicaSet)) this.queue.enqueue(objectKey(namespace, ref.name));
+      if (refersToKind(ref, this.#kind.kind)) this.queue.enqueue(objectKey(namespace, ref.name));
       return;
     }
-    for (const rs of this.ctx.client.list<ReplicaSetObject>(kinds.replicaSet, namespace)) {
+    for (const rs of this.#list(namespace)) {
       if (selectorSelects(rs.spec.selector, pod)) this.queue.enqueue(objectKey(namespace, rs.metadata.name ?? ''));
     }
   }
@@ -59,10 +69,11 @@ export class ReplicaSetController extends ControllerBase {
   reconcile(key: string): ReconcileResult | void {
     const { client, clock } = this.ctx;
     const { namespace, name } = splitKey(key);
-    const rs = client.get<ReplicaSetObject>(kinds.replicaSet, namespace, name);
-    if (!rs) return;
+    const stored = client.get(this.#kind.kind, namespace, name);
+    if (!stored) return;
+    const rs = this.#kind.asReplicaSet(stored);
     const active = client.list<PodObject>(kinds.pod, namespace, isPodActive);
-    const pods = claimObjects<PodObject>({ client, owner: rs, ownerKind: kinds.replicaSet, kind: kinds.pod, matches: (p) => selectorSelects(rs.spec.selector, p) }, active);
+    const pods = claimObjects<PodObject>({ client, owner: rs, ownerKind: this.#kind.kind, kind: kinds.pod, matches: (p) => selectorSelects(rs.spec.selector, p) }, active);
     let manageError: Error | undefined;
     if (rs.metadata.deletionTimestamp === undefined) {
       try {
@@ -72,14 +83,16 @@ export class ReplicaSetController extends ControllerBase {
       }
     }
     // As upstream, status counts the pods seen before this sync's writes; those writes requeue us.
-    const current = client.get<ReplicaSetObject>(kinds.replicaSet, namespace, name);
+    const current = client.get(this.#kind.kind, namespace, name);
     if (!current) return;
-    const status = { ...replicaSetStatus(current, pods, manageError, clock.now(), this.nowString()), observedGeneration: current.metadata.generation ?? 0 };
+    const currentRs = this.#kind.asReplicaSet(current);
+    // A ReplicationController's status has the ReplicaSet's fields: it is written back as computed.
+    const status = { ...replicaSetStatus(currentRs, pods, manageError, clock.now(), this.nowString()), observedGeneration: current.metadata.generation ?? 0 };
     if (!deepEqual(status, current.status)) {
-      client.updateStatus(kinds.replicaSet, { ...cloneJson(current), status } as ReplicaSetObject);
+      client.updateStatus(this.#kind.kind, { ...cloneJson(current), status });
     }
     if (manageError) throw manageError;
-    return this.#availabilityRequeue(current, pods);
+    return this.#availabilityRequeue(currentRs, pods);
   }
 
   #manageReplicas(rs: Readonly<ReplicaSetObject>, pods: readonly Readonly<PodObject>[]): void {
@@ -88,7 +101,7 @@ export class ReplicaSetController extends ControllerBase {
     const diff = pods.length - desired;
     if (diff < 0) {
       const toCreate = Math.min(-diff, burstReplicas);
-      const ref = newControllerRef(rs, kinds.replicaSet);
+      const ref = newControllerRef(rs, this.#kind.kind);
       // slowStartBatch: creation stops at the first failure; the rest waits for the next sync.
       for (let i = 0; i < toCreate; i++) {
         const pod = podFromTemplate(rs.spec.template, rs, ref);
@@ -123,7 +136,7 @@ export class ReplicaSetController extends ControllerBase {
     const { client } = this.ctx;
     const ns = namespace(rs);
     const owner = controllerRefOf(rs);
-    const siblings = owner ? client.list<ReplicaSetObject>(kinds.replicaSet, ns, (other) => controllerRefOf(other)?.uid === owner.uid) : [rs];
+    const siblings = owner ? this.#list(ns).filter((other) => controllerRefOf(other)?.uid === owner.uid) : [rs];
     const seen = new Set<string>();
     const related: Readonly<PodObject>[] = [];
     const pods = client.list<PodObject>(kinds.pod, ns);
