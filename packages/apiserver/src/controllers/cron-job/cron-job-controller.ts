@@ -1,4 +1,4 @@
-import type { KubeObject, ObjectReference } from '@minik/types';
+import type { ObjectReference } from '@minik/types';
 import { ApiError } from '../../errors/index.js';
 import { isKnownTimeZone, nextCronTime, parseCronSchedule, type CronSchedule } from '../../resources/strategies/cron-schedule.js';
 import { cloneJson } from '../../util/clone-json.js';
@@ -33,15 +33,13 @@ export class CronJobController extends ControllerBase {
   }
 
   protected setup(): void {
-    const enqueue = (obj: Readonly<KubeObject>): void => this.queue.enqueue(objectKey(obj.metadata.namespace, obj.metadata.name ?? ''));
-    this.watch(cronJobKind, enqueue);
+    this.watchPrimary(cronJobKind);
     this.watch(jobKind, (job, event) => {
       for (const obj of [job, event.previous?.object]) {
         const ref = controllerRefOf(obj);
         if (ref && refersToKind(ref, cronJobKind)) this.queue.enqueue(objectKey(job.metadata.namespace, ref.name));
       }
     });
-    for (const cj of this.ctx.client.list(cronJobKind)) enqueue(cj);
   }
 
   reconcile(key: string): ReconcileResult | void {

@@ -6,17 +6,19 @@ import { podTemplateHash } from '../deployment/pod-template-hash.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { podFromTemplate } from '../replica-set/pod-from-template.js';
 import type { ReconcileResult } from '../runtime/index.js';
-import { objectKey, splitKey } from '../runtime/index.js';
+import { splitKey } from '../runtime/index.js';
 import { ControllerBase } from '../shared/controller-base.js';
 import type { ControllerContext } from '../shared/controller-context.js';
-import { claimObjects, controllerRefOf, newControllerRef, refersToKind } from '../shared/controller-ref.js';
+import { claimObjects, controllerRefOf, newControllerRef } from '../shared/controller-ref.js';
 import { scaledValueFromIntOrPercent } from '../shared/int-or-percent.js';
 import { kinds } from '../shared/kinds.js';
 import type { NodeObject, PodObject } from '../shared/object-types.js';
-import { isPodAvailable, isPodReady, podAvailableAt } from '../shared/pod-conditions.js';
+import { isPodAvailable, isPodReady } from '../shared/pod-conditions.js';
 import { nodeShouldRunDaemonPod, pinToNode, targetNodeName, withDaemonTolerations } from './daemon-pod-placement.js';
 import { cloneJson } from '../../util/clone-json.js';
 import { selectorSelects } from '../shared/selector-selects.js';
+import { availabilityRequeue } from '../shared/availability-requeue.js';
+import { ownerEventsListener } from '../shared/owner-events.js';
 
 /** apps/v1 DaemonSet, as the controller reads it. */
 export type DaemonSetObject = KubeObject & {
@@ -51,27 +53,12 @@ export class DaemonSetController extends ControllerBase {
 
   protected setup(): void {
     const enqueueAll = (): void => {
-      for (const ds of this.ctx.client.list(daemonSetKind)) this.queue.enqueue(objectKey(ds.metadata.namespace, ds.metadata.name ?? ''));
+      for (const ds of this.ctx.client.list(daemonSetKind)) this.enqueueObject(ds);
     };
-    this.watch(daemonSetKind, (ds) => this.queue.enqueue(objectKey(ds.metadata.namespace, ds.metadata.name ?? '')));
+    this.watchPrimary(daemonSetKind);
+    // Every DaemonSet reconsiders its nodes when one comes, goes or changes.
     this.watch(kinds.node, enqueueAll);
-    this.watch(kinds.pod, (pod, event) => {
-      this.#enqueueForPod(pod);
-      if (event.previous) this.#enqueueForPod(event.previous.object);
-    });
-    enqueueAll();
-  }
-
-  #enqueueForPod(pod: Readonly<KubeObject>): void {
-    const namespace = pod.metadata.namespace ?? '';
-    const ref = controllerRefOf(pod);
-    if (ref) {
-      if (refersToKind(ref, daemonSetKind)) this.queue.enqueue(objectKey(namespace, ref.name));
-      return;
-    }
-    for (const ds of this.ctx.client.list<DaemonSetObject>(daemonSetKind, namespace)) {
-      if (selectorSelects(ds.spec.selector, pod)) this.queue.enqueue(objectKey(namespace, ds.metadata.name ?? ''));
-    }
+    this.watch(kinds.pod, ownerEventsListener({ client: this.ctx.client, queue: this.queue, ownerKind: daemonSetKind, selectorOf: (ds) => (ds as Readonly<DaemonSetObject>).spec.selector }));
   }
 
   reconcile(key: string): ReconcileResult | void {
@@ -91,7 +78,7 @@ export class DaemonSetController extends ControllerBase {
     const pods = podsByNode(client.list<PodObject>(kinds.pod, namespace, (p) => controllerRefOf(p)?.uid === current.metadata.uid));
     const status = this.#status(current, nodes, pods, hash);
     if (!deepEqual(status, current.status)) client.updateStatus(daemonSetKind, { ...cloneJson(current), status } as DaemonSetObject);
-    return this.#availabilityRequeue(current, pods);
+    return availabilityRequeue([...pods.values()].flat(), current.spec.minReadySeconds, this.ctx.clock.now());
   }
 
   // manage + rollingUpdate: what each node needs, then the creations and deletions.
@@ -239,20 +226,6 @@ export class DaemonSetController extends ControllerBase {
     if (desired - available > 0) status.numberUnavailable = desired - available;
     if (Array.isArray(ds.status?.conditions)) status.conditions = ds.status.conditions;
     return status;
-  }
-
-  #availabilityRequeue(ds: Readonly<DaemonSetObject>, byNode: Map<string, Readonly<PodObject>[]>): ReconcileResult | void {
-    const minReady = ds.spec.minReadySeconds ?? 0;
-    if (minReady <= 0) return;
-    const now = this.ctx.clock.now();
-    let next = Infinity;
-    for (const pods of byNode.values()) {
-      for (const pod of pods) {
-        const at = podAvailableAt(pod, minReady);
-        if (at !== undefined && at >= now) next = Math.min(next, at + 1);
-      }
-    }
-    if (next !== Infinity) return { requeueAfterMs: next - now };
   }
 }
 

@@ -1,4 +1,3 @@
-import type { KubeObject } from '@minik/types';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { ReconcileResult } from '../runtime/index.js';
 import { objectKey, splitKey } from '../runtime/index.js';
@@ -15,6 +14,7 @@ import { rolloutRecreate } from './recreate.js';
 import { rolloutRolling } from './rolling-update.js';
 import { cloneJson } from '../../util/clone-json.js';
 import { selectorSelects } from '../shared/selector-selects.js';
+import { enqueueOwnersOf, type OwnerEvents } from '../shared/owner-events.js';
 
 /**
  * The Deployment controller: one ReplicaSet per pod template (`<deployment>-<pod-template-hash>`),
@@ -32,10 +32,11 @@ export class DeploymentController extends ControllerBase {
 
   protected setup(): void {
     const { client } = this.ctx;
-    this.watch(kinds.deployment, (d) => this.queue.enqueue(keyOf(d)));
+    this.watchPrimary(kinds.deployment);
+    const replicaSetEvents: OwnerEvents = { client, queue: this.queue, ownerKind: kinds.deployment, selectorOf: (d) => (d as Readonly<DeploymentObject>).spec.selector };
     this.watch(kinds.replicaSet, (rs, event) => {
-      this.#enqueueForReplicaSet(rs);
-      if (event.previous && controllerRefOf(event.previous.object)?.uid !== controllerRefOf(rs)?.uid) this.#enqueueForReplicaSet(event.previous.object);
+      enqueueOwnersOf(replicaSetEvents, rs);
+      if (event.previous && controllerRefOf(event.previous.object)?.uid !== controllerRefOf(rs)?.uid) enqueueOwnersOf(replicaSetEvents, event.previous.object);
     });
     // A Recreate rollout waits for the old pods to be gone.
     this.watch(kinds.pod, (pod, event) => {
@@ -46,18 +47,6 @@ export class DeploymentController extends ControllerBase {
       const dRef = controllerRefOf(rs);
       if (dRef && refersToKind(dRef, kinds.deployment)) this.queue.enqueue(objectKey(pod.metadata.namespace, dRef.name));
     });
-    for (const d of client.list(kinds.deployment)) this.queue.enqueue(keyOf(d));
-  }
-
-  #enqueueForReplicaSet(rs: Readonly<KubeObject>): void {
-    const ref = controllerRefOf(rs);
-    if (ref) {
-      if (refersToKind(ref, kinds.deployment)) this.queue.enqueue(objectKey(rs.metadata.namespace, ref.name));
-      return;
-    }
-    for (const d of this.ctx.client.list<DeploymentObject>(kinds.deployment, rs.metadata.namespace ?? '')) {
-      if (selectorSelects(d.spec.selector, rs)) this.queue.enqueue(keyOf(d));
-    }
   }
 
   reconcile(key: string): ReconcileResult | void {
@@ -127,8 +116,3 @@ function checkPausedConditions(sync: DeploymentSync): void {
   }
   sync.persistStatus();
 }
-
-function keyOf(obj: Readonly<KubeObject>): string {
-  return objectKey(obj.metadata.namespace, obj.metadata.name ?? '');
-}
-

@@ -11,7 +11,7 @@ import { kinds } from '../shared/kinds.js';
 import type { NodeObject, PodObject, ServiceObject } from '../shared/object-types.js';
 import { isPodReady } from '../shared/pod-conditions.js';
 import { findPort, hasSelector, isServiceIPSet, podIPv4, selectedBy, shouldPodBeInEndpoints, shouldSetHostname, TriggerTimeTracker } from '../shared/service-endpoints.js';
-import { servicesForPod } from '../shared/service-watch.js';
+import { watchServicesAndPods } from '../shared/service-watch.js';
 import { cloneJson } from '../../util/clone-json.js';
 
 /** The labels every managed slice carries. */
@@ -57,17 +57,12 @@ export class EndpointSliceController extends ControllerBase {
   }
 
   protected setup(): void {
-    const { client } = this.ctx;
-    this.watch(kinds.service, (svc) => this.queue.enqueue(objectKey(svc.metadata.namespace, svc.metadata.name ?? '')));
-    this.watch(kinds.pod, (pod, event) => {
-      for (const key of servicesForPod(client, pod, event.previous?.object)) this.queue.enqueue(key);
-    });
+    watchServicesAndPods((kind, listener) => this.watch(kind, listener), this.ctx.client, this.queue);
     // Someone editing or deleting a managed slice gets it put back.
     this.watch(kinds.endpointSlice, (slice) => {
       const service = slice.metadata.labels?.[serviceNameLabel];
       if (service && slice.metadata.labels?.[managedByLabel] === endpointSliceControllerName) this.queue.enqueue(objectKey(slice.metadata.namespace, service));
     });
-    for (const svc of client.list(kinds.service)) this.queue.enqueue(objectKey(svc.metadata.namespace, svc.metadata.name ?? ''));
   }
 
   reconcile(key: string): ReconcileResult | void {

@@ -2,14 +2,14 @@ import { ApiError } from '../../errors/index.js';
 import { deepEqual } from '../../util/deep-equal.js';
 import { rfc3339 } from '../../util/time.js';
 import type { ReconcileResult } from '../runtime/index.js';
-import { objectKey, splitKey } from '../runtime/index.js';
+import { splitKey } from '../runtime/index.js';
 import { ControllerBase } from '../shared/controller-base.js';
 import type { ControllerContext } from '../shared/controller-context.js';
 import { kinds } from '../shared/kinds.js';
 import type { EndpointsObject, PodObject, ServiceObject } from '../shared/object-types.js';
 import { isPodReady } from '../shared/pod-conditions.js';
 import { findPort, hasSelector, isServiceIPSet, podIPv4, selectedBy, shouldPodBeInEndpoints, shouldSetHostname, TriggerTimeTracker } from '../shared/service-endpoints.js';
-import { servicesForPod } from '../shared/service-watch.js';
+import { watchServicesAndPods } from '../shared/service-watch.js';
 import { repackSubsets, type AddressEntry, type EndpointAddress } from './repack-subsets.js';
 import { cloneJson } from '../../util/clone-json.js';
 
@@ -30,12 +30,7 @@ export class EndpointsController extends ControllerBase {
   }
 
   protected setup(): void {
-    const { client } = this.ctx;
-    this.watch(kinds.service, (svc) => this.queue.enqueue(objectKey(svc.metadata.namespace, svc.metadata.name ?? '')));
-    this.watch(kinds.pod, (pod, event) => {
-      for (const key of servicesForPod(client, pod, event.previous?.object)) this.queue.enqueue(key);
-    });
-    for (const svc of client.list(kinds.service)) this.queue.enqueue(objectKey(svc.metadata.namespace, svc.metadata.name ?? ''));
+    watchServicesAndPods((kind, listener) => this.watch(kind, listener), this.ctx.client, this.queue);
   }
 
   reconcile(key: string): ReconcileResult | void {

@@ -1,11 +1,10 @@
-import type { KubeObject } from '@minik/types';
 import { ApiError } from '../../errors/index.js';
 import { cloneJson } from '../../util/clone-json.js';
 import { deepEqual } from '../../util/deep-equal.js';
 import { rfc3339 } from '../../util/time.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { ReconcileResult } from '../runtime/index.js';
-import { objectKey, splitKey } from '../runtime/index.js';
+import { splitKey } from '../runtime/index.js';
 import { ControllerBase } from '../shared/controller-base.js';
 import type { ControllerContext } from '../shared/controller-context.js';
 import { claimObjects, controllerRefOf, refersToKind } from '../shared/controller-ref.js';
@@ -17,6 +16,7 @@ import { completionIndexOf, hasTrackingFinalizer, isPodFailed, isPodTerminating,
 import { hasCondition, isJobFinished, jobKind, jobTrackingFinalizer, type JobCondition, type JobObject, type JobStatus } from './job-types.js';
 import { PodBackoffStore, remainingBackoffMs, type BackoffRecord } from './pod-failure-backoff.js';
 import { selectorSelects } from '../shared/selector-selects.js';
+import { ownerEventsListener } from '../shared/owner-events.js';
 
 /** What one sync learnt about a Job's pods. */
 interface SyncState {
@@ -54,24 +54,8 @@ export class JobController extends ControllerBase {
   }
 
   protected setup(): void {
-    this.watch(jobKind, (job) => this.queue.enqueue(objectKey(job.metadata.namespace, job.metadata.name ?? '')));
-    this.watch(kinds.pod, (pod, event) => {
-      this.#enqueueForPod(pod);
-      if (event.previous) this.#enqueueForPod(event.previous.object);
-    });
-    for (const job of this.ctx.client.list(jobKind)) this.queue.enqueue(objectKey(job.metadata.namespace, job.metadata.name ?? ''));
-  }
-
-  #enqueueForPod(pod: Readonly<KubeObject>): void {
-    const namespace = pod.metadata.namespace ?? '';
-    const ref = controllerRefOf(pod);
-    if (ref) {
-      if (refersToKind(ref, jobKind)) this.queue.enqueue(objectKey(namespace, ref.name));
-      return;
-    }
-    for (const job of this.ctx.client.list<JobObject>(jobKind, namespace)) {
-      if (selectorSelects(job.spec.selector, pod)) this.queue.enqueue(objectKey(namespace, job.metadata.name ?? ''));
-    }
+    this.watchPrimary(jobKind);
+    this.watch(kinds.pod, ownerEventsListener({ client: this.ctx.client, queue: this.queue, ownerKind: jobKind, selectorOf: (job) => (job as Readonly<JobObject>).spec.selector }));
   }
 
   reconcile(key: string): ReconcileResult | void {

@@ -3,19 +3,21 @@ import { ApiError } from '../../errors/index.js';
 import { deepEqual } from '../../util/deep-equal.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { ReconcileResult } from '../runtime/index.js';
-import { objectKey, splitKey } from '../runtime/index.js';
+import { splitKey } from '../runtime/index.js';
 import { ControllerBase } from '../shared/controller-base.js';
 import type { ControllerContext } from '../shared/controller-context.js';
-import { claimObjects, controllerRefOf, newControllerRef, refersToKind } from '../shared/controller-ref.js';
+import { claimObjects, controllerRefOf, newControllerRef } from '../shared/controller-ref.js';
 import { kinds } from '../shared/kinds.js';
 import type { PodObject, ReplicaSetObject } from '../shared/object-types.js';
-import { isPodActive, isPodReady, podAvailableAt } from '../shared/pod-conditions.js';
+import { isPodActive } from '../shared/pod-conditions.js';
 import { podFromTemplate } from './pod-from-template.js';
 import { podsToDelete } from './pods-to-delete.js';
 import { replicaSetStatus } from './replica-set-status.js';
 import { replicaSetKind, type ReplicatedKind } from './replicated-kind.js';
 import { cloneJson } from '../../util/clone-json.js';
 import { selectorSelects } from '../shared/selector-selects.js';
+import { availabilityRequeue } from '../shared/availability-requeue.js';
+import { ownerEventsListener } from '../shared/owner-events.js';
 
 // --concurrent-replicaset-syncs aside, one sync creates or deletes at most this many pods.
 const burstReplicas = 500;
@@ -39,31 +41,13 @@ export class ReplicaSetController extends ControllerBase {
   }
 
   protected setup(): void {
-    const { client } = this.ctx;
-    this.watch(this.#kind.kind, (rs) => this.queue.enqueue(objectKey(rs.metadata.namespace, rs.metadata.name ?? '')));
-    this.watch(kinds.pod, (pod, event) => {
-      this.#enqueueForPod(pod);
-      if (event.previous) this.#enqueueForPod(event.previous.object);
-    });
-    for (const rs of client.list(this.#kind.kind)) this.queue.enqueue(objectKey(rs.metadata.namespace, rs.metadata.name ?? ''));
+    this.watchPrimary(this.#kind.kind);
+    this.watch(kinds.pod, ownerEventsListener({ client: this.ctx.client, queue: this.queue, ownerKind: this.#kind.kind, selectorOf: (rs) => this.#kind.asReplicaSet(rs).spec.selector }));
   }
 
   // The kind's objects in a namespace, read as ReplicaSets.
   #list(namespace: string): Readonly<ReplicaSetObject>[] {
     return this.ctx.client.list(this.#kind.kind, namespace).map((obj) => this.#kind.asReplicaSet(obj));
-  }
-
-  // A pod wakes its controller, or, as an orphan, every ReplicaSet that could adopt it.
-  #enqueueForPod(pod: Readonly<KubeObject>): void {
-    const namespace = pod.metadata.namespace ?? '';
-    const ref = controllerRefOf(pod);
-    if (ref) {
-      if (refersToKind(ref, this.#kind.kind)) this.queue.enqueue(objectKey(namespace, ref.name));
-      return;
-    }
-    for (const rs of this.#list(namespace)) {
-      if (selectorSelects(rs.spec.selector, pod)) this.queue.enqueue(objectKey(namespace, rs.metadata.name ?? ''));
-    }
   }
 
   reconcile(key: string): ReconcileResult | void {
@@ -92,7 +76,8 @@ export class ReplicaSetController extends ControllerBase {
       client.updateStatus(this.#kind.kind, { ...cloneJson(current), status });
     }
     if (manageError) throw manageError;
-    return this.#availabilityRequeue(currentRs, pods);
+    // With minReadySeconds, a ready pod turns available later without any write to wake us: requeue then.
+    return availabilityRequeue(pods, currentRs.spec.minReadySeconds, clock.now());
   }
 
   #manageReplicas(rs: Readonly<ReplicaSetObject>, pods: readonly Readonly<PodObject>[]): void {
@@ -148,20 +133,6 @@ export class ReplicaSetController extends ControllerBase {
       }
     }
     return related;
-  }
-
-  // With minReadySeconds, a ready pod turns available later without any write to wake us: requeue then.
-  #availabilityRequeue(rs: Readonly<ReplicaSetObject>, pods: readonly Readonly<PodObject>[]): ReconcileResult | void {
-    const minReady = rs.spec.minReadySeconds ?? 0;
-    if (minReady <= 0) return;
-    const now = this.ctx.clock.now();
-    let next = Infinity;
-    for (const pod of pods) {
-      if (!isPodReady(pod)) continue;
-      const at = podAvailableAt(pod, minReady);
-      if (at !== undefined && at >= now) next = Math.min(next, at + 1);
-    }
-    if (next !== Infinity) return { requeueAfterMs: next - now };
   }
 }
 

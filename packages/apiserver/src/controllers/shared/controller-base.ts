@@ -2,7 +2,7 @@ import type { KubeObject } from '@minik/types';
 import type { KindRef } from '../../client/in-process-client.js';
 import type { StoreEvent, StoreWatch } from '../../store/index.js';
 import { rfc3339 } from '../../util/time.js';
-import { Controller, type ReconcileResult, type Reconciler } from '../runtime/index.js';
+import { Controller, objectKey, type ReconcileResult, type Reconciler } from '../runtime/index.js';
 import type { ControllerContext } from './controller-context.js';
 
 /** A controller the controller manager can start, stop and wait for. */
@@ -62,6 +62,20 @@ export abstract class ControllerBase implements ManagedController, Reconciler {
         }
       }),
     );
+  }
+
+  /**
+   * Watches the kind this controller reconciles, each change queueing the object's own key, and
+   * queues every object that exists already, as an informer's initial list does.
+   */
+  protected watchPrimary(kind: KindRef): void {
+    this.watch(kind, (obj) => this.enqueueObject(obj));
+    for (const obj of this.ctx.client.list(kind)) this.enqueueObject(obj);
+  }
+
+  /** Queues an object under its own key (`namespace/name`). */
+  protected enqueueObject(obj: Readonly<KubeObject>): void {
+    this.queue.enqueue(objectKey(obj.metadata.namespace, obj.metadata.name ?? ''));
   }
 
   /** The current time as an RFC 3339 string with second precision. */

@@ -5,16 +5,18 @@ import { deepEqual } from '../../util/deep-equal.js';
 import { podTemplateHash } from '../deployment/pod-template-hash.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { ReconcileResult } from '../runtime/index.js';
-import { objectKey, splitKey } from '../runtime/index.js';
+import { splitKey } from '../runtime/index.js';
 import { ControllerBase } from '../shared/controller-base.js';
 import type { ControllerContext } from '../shared/controller-context.js';
-import { claimObjects, controllerRefOf, newControllerRef, refersToKind } from '../shared/controller-ref.js';
+import { claimObjects, controllerRefOf, newControllerRef } from '../shared/controller-ref.js';
 import { kinds } from '../shared/kinds.js';
 import type { PodObject } from '../shared/object-types.js';
-import { isPodAvailable, isPodReady, podAvailableAt } from '../shared/pod-conditions.js';
+import { isPodAvailable, isPodReady } from '../shared/pod-conditions.js';
 import { ordinalOf, statefulPod, statefulSetLabels } from './stateful-pod.js';
 import { cloneJson } from '../../util/clone-json.js';
 import { selectorSelects } from '../shared/selector-selects.js';
+import { availabilityRequeue } from '../shared/availability-requeue.js';
+import { ownerEventsListener } from '../shared/owner-events.js';
 
 /** apps/v1 StatefulSet, as the controller reads it. */
 export type StatefulSetObject = KubeObject & {
@@ -50,24 +52,8 @@ export class StatefulSetController extends ControllerBase {
   }
 
   protected setup(): void {
-    this.watch(statefulSetKind, (set) => this.queue.enqueue(objectKey(set.metadata.namespace, set.metadata.name ?? '')));
-    this.watch(kinds.pod, (pod, event) => {
-      this.#enqueueForPod(pod);
-      if (event.previous) this.#enqueueForPod(event.previous.object);
-    });
-    for (const set of this.ctx.client.list(statefulSetKind)) this.queue.enqueue(objectKey(set.metadata.namespace, set.metadata.name ?? ''));
-  }
-
-  #enqueueForPod(pod: Readonly<KubeObject>): void {
-    const namespace = pod.metadata.namespace ?? '';
-    const ref = controllerRefOf(pod);
-    if (ref) {
-      if (refersToKind(ref, statefulSetKind)) this.queue.enqueue(objectKey(namespace, ref.name));
-      return;
-    }
-    for (const set of this.ctx.client.list<StatefulSetObject>(statefulSetKind, namespace)) {
-      if (selectorSelects(set.spec.selector, pod)) this.queue.enqueue(objectKey(namespace, set.metadata.name ?? ''));
-    }
+    this.watchPrimary(statefulSetKind);
+    this.watch(kinds.pod, ownerEventsListener({ client: this.ctx.client, queue: this.queue, ownerKind: statefulSetKind, selectorOf: (set) => (set as Readonly<StatefulSetObject>).spec.selector }));
   }
 
   reconcile(key: string): ReconcileResult | void {
@@ -87,7 +73,7 @@ export class StatefulSetController extends ControllerBase {
     const owned = client.list<PodObject>(kinds.pod, namespace, (p) => controllerRefOf(p)?.uid === current.metadata.uid);
     const status = this.#status(current, owned, revision);
     if (!deepEqual(status, current.status)) client.updateStatus(statefulSetKind, { ...cloneJson(current), status } as StatefulSetObject);
-    return this.#availabilityRequeue(current, owned);
+    return availabilityRequeue(owned, current.spec.minReadySeconds, this.ctx.clock.now());
   }
 
   // updateStatefulSet: one pass over the replicas and the condemned, stopping where OrderedReady must wait.
@@ -194,18 +180,6 @@ export class StatefulSetController extends ControllerBase {
     status.updateRevision = revision;
     status.collisionCount = 0;
     return status;
-  }
-
-  #availabilityRequeue(set: Readonly<StatefulSetObject>, pods: readonly Readonly<PodObject>[]): ReconcileResult | void {
-    const minReady = set.spec.minReadySeconds ?? 0;
-    if (minReady <= 0) return;
-    const now = this.ctx.clock.now();
-    let next = Infinity;
-    for (const pod of pods) {
-      const at = podAvailableAt(pod, minReady);
-      if (at !== undefined && at >= now) next = Math.min(next, at + 1);
-    }
-    if (next !== Infinity) return { requeueAfterMs: next - now };
   }
 }
 
