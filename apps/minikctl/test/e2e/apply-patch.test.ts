@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '@minik/apiserver';
-import { Kubectl } from '../support/kubectl.js';
+import { Kubectl } from '@minik/apiserver/test-support';
 import { Minikctl, type CliResult } from '../support/minikctl.js';
 
 // Golden test: the same sequence of manifests applied by the real kubectl 1.33 to one minik server

@@ -1,24 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster, type Cluster } from '@minik/apiserver';
-import { Kubectl, kubectlPath } from '../support/kubectl.js';
-import { Minikctl, normaliseAges } from '../support/minikctl.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Cluster } from '@minik/apiserver';
+import { deploymentYaml, kubectlPath, normaliseAges, useKubectlCluster, type Kubectl } from '@minik/apiserver/test-support';
+import { Minikctl } from '../support/minikctl.js';
 
-const manifest = (name: string, replicas: number, data: string): string => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-  labels: {app: ${name}}
-spec:
-  replicas: ${replicas}
-  selector: {matchLabels: {app: ${name}}}
-  template:
-    metadata: {labels: {app: ${name}}}
-    spec:
-      containers: [{name: c, image: "nginx:1.25", ports: [{containerPort: 80}]}]
----
+const manifest = (name: string, replicas: number, data: string): string => `${deploymentYaml(name, { replicas, container: 'c', ports: [80] })}---
 apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -33,15 +21,12 @@ describe('minikctl commands against minik', () => {
   let kubectl: Kubectl;
   const dir = mkdtempSync(join(tmpdir(), 'minikctl-commands-'));
 
-  beforeAll(async () => {
-    cluster = await startCluster({ port: 0 });
+  useKubectlCluster('1.33', {}, (started) => {
+    ({ cluster, kubectl } = started);
     m = new Minikctl(cluster.url);
-    kubectl = new Kubectl('1.33', cluster.url);
   });
-  afterAll(async () => {
+  afterAll(() => {
     m?.dispose();
-    kubectl?.dispose();
-    await cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 

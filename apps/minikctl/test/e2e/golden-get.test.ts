@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '@minik/apiserver';
 import { populate, settle } from '../support/fixtures.js';
-import { Kubectl } from '../support/kubectl.js';
-import { Minikctl, normaliseAges, type CliResult } from '../support/minikctl.js';
+import { Kubectl, normaliseAges } from '@minik/apiserver/test-support';
+import { Minikctl, type CliResult } from '../support/minikctl.js';
 
 /** Every kind minik serves, by the names users type. */
 const resources = [
@@ -32,7 +32,7 @@ function comparable(result: CliResult): CliResult {
   return { stdout: normaliseAges(result.stdout), stderr: asMinikctl(normaliseAges(result.stderr)), code: result.code };
 }
 
-describe.each(['1.33', '1.30'])('minikctl get matches kubectl %s', (version) => {
+describe.each(['1.33', '1.30'] as const)('minikctl get matches kubectl %s', (version) => {
   let cluster: Cluster;
   let kubectl: Kubectl;
   let minikctl: Minikctl;

@@ -4,8 +4,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectOutput } from '@minik/apiserver/test-support';
 import { assertBuilt, Minikctl } from '../support/minikctl.js';
-import { outputOf } from '../support/output.js';
 
 const require = createRequire(import.meta.url);
 const minikBin = join(dirname(require.resolve('minik/package.json')), 'bin', 'minik.cjs');
@@ -100,7 +100,7 @@ describe('the seed lesson with minikctl', () => {
 
   it('step 7: proxy serves the API locally', async () => {
     proxy = minikctl.spawn(['proxy', '--port', '0']);
-    const out = await outputOf(proxy).waitFor((text) => /Starting to serve on 127\.0\.0\.1:\d+\n/.test(text));
+    const out = await collectOutput(proxy).waitFor((text) => /Starting to serve on 127\.0\.0\.1:\d+\n/.test(text));
     proxyPort = Number(/127\.0\.0\.1:(\d+)/.exec(out)![1]);
     const res = await fetch(`http://127.0.0.1:${proxyPort}/apis/apps/v1/namespaces/default/deployments`);
     expect(res.status).toBe(200);
@@ -111,7 +111,7 @@ describe('the seed lesson with minikctl', () => {
   it('steps 8 and 9: the pod name from a go-template, and the app answering through the proxy', async () => {
     // The deployment controller, scheduler and kubelets make the pod and run it.
     const watcher = minikctl.spawn(['get', 'pods', '-l', 'run=kubernetes-bootcamp', '-w', '-o', 'jsonpath={.metadata.name} {.status.phase}{"\\n"}']);
-    const ready = await outputOf(watcher)
+    const ready = await collectOutput(watcher)
       .waitFor((text) => /\sRunning\n/.test(text), AbortSignal.timeout(20_000))
       .finally(() => watcher.kill());
     expect(ready).toMatch(/^kubernetes-bootcamp-\S+ Running$/m);

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster, type Cluster } from '@minik/apiserver';
+import type { Cluster } from '@minik/apiserver';
+import { collectOutput, Kubectl, normaliseAges, useKubectlCluster } from '@minik/apiserver/test-support';
 import { post } from '../support/fixtures.js';
-import { Kubectl } from '../support/kubectl.js';
-import { Minikctl, normaliseAges } from '../support/minikctl.js';
-import { outputOf } from '../support/output.js';
-import { assertBuilt } from '../support/minikctl.js';
+import { assertBuilt, Minikctl } from '../support/minikctl.js';
 import { commands } from '../../src/commands/command-list.js';
 import type { Command } from '../../src/cli/command.js';
 
@@ -13,24 +11,19 @@ describe('minikctl get -w, cluster-info, version and connection errors', () => {
   let m: Minikctl;
   let kubectl: Kubectl;
 
-  beforeAll(async () => {
-    assertBuilt();
-    cluster = await startCluster({ port: 0 });
+  beforeAll(() => assertBuilt());
+  useKubectlCluster('1.33', {}, (started) => {
+    ({ cluster, kubectl } = started);
     m = new Minikctl(cluster.url);
-    kubectl = new Kubectl('1.33', cluster.url);
   });
-  afterAll(async () => {
-    m?.dispose();
-    kubectl?.dispose();
-    await cluster?.stop();
-  });
+  afterAll(() => m?.dispose());
 
   it('get -w prints the same rows as kubectl get -w for added, modified and deleted objects', async () => {
     await post(cluster.url, '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'seed', labels: { app: 'watched' } } });
     const args = ['get', 'configmaps', '-w', '-l', 'app=watched'];
     const mine = m.spawn(args);
     const theirs = kubectl.spawn(args);
-    const [mineOut, theirsOut] = [outputOf(mine), outputOf(theirs)];
+    const [mineOut, theirsOut] = [collectOutput(mine), collectOutput(theirs)];
     try {
       // Once the listed object is printed, later changes reach the watch (it resumes from the list's resourceVersion).
       await Promise.all([mineOut.waitFor((o) => o.includes('seed')), theirsOut.waitFor((o) => o.includes('seed'))]);
@@ -53,7 +46,7 @@ describe('minikctl get -w, cluster-info, version and connection errors', () => {
       const args = ['get', 'namespaces', '--field-selector', 'metadata.name=default', '-w', ...extra];
       const mine = m.spawn(args);
       const theirs = kubectl.spawn(args);
-      const [mineOut, theirsOut] = [outputOf(mine), outputOf(theirs)];
+      const [mineOut, theirsOut] = [collectOutput(mine), collectOutput(theirs)];
       try {
         await Promise.all([mineOut.waitFor((o) => o.includes('default')), theirsOut.waitFor((o) => o.includes('default'))]);
         await m.run(['label', 'ns', 'default', `step=${extra.length}`, '--overwrite']);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startCluster, type Cluster } from '@minik/apiserver';
-import { Kubectl, normaliseAges } from '../support/kubectl.js';
+import { Kubectl, normaliseAges, useKubectlCluster } from '../support/index.js';
 
 /*
  * Jobs and CronJobs through the real kubectl 1.33: `kubectl create job` and `create cronjob`
@@ -40,11 +40,7 @@ spec:
 describe('Jobs with kubectl 1.33', () => {
   let cluster: Cluster;
   let kubectl: Kubectl;
-  beforeAll(async () => {
-    cluster = await startCluster({ port: 0 });
-    kubectl = new Kubectl('1.33', cluster.url);
-  });
-  afterAll(() => cluster?.stop());
+  useKubectlCluster('1.33', {}, (started) => ({ cluster, kubectl } = started));
 
   it('kubectl create job runs its pod to completion', async () => {
     expect(await kubectl.run(['create', 'job', 'hello', '--image=busybox', '--', 'echo', 'hi'])).toMatchObject({ stdout: 'job.batch/hello created\n', code: 0 });

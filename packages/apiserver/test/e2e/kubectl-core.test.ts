@@ -1,27 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtinResources } from '@minik/types';
 import { startCluster, type Cluster } from '@minik/apiserver';
-import { collectOutput, Kubectl, kubectlVersions, normaliseAges } from '../support/kubectl.js';
+import { collectOutput, cols, deploymentYaml, Kubectl, kubectlVersions, lines, normaliseAges, useKubectlCluster } from '../support/index.js';
 
 const stripAnsi = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '');
-const lines = (s: string): string[] => s.trimEnd().split('\n');
-/** Collapses runs of spaces so assertions read like the column order, not the padding. */
-const cols = (s: string): string => s.replace(/ {2,}/g, ' | ');
-
-const deploymentYaml = (name: string, replicas = 2) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-  labels: {app: ${name}}
-spec:
-  replicas: ${replicas}
-  selector: {matchLabels: {app: ${name}}}
-  template:
-    metadata: {labels: {app: ${name}}}
-    spec:
-      containers: [{name: nginx, image: "nginx:1.25"}]
-`;
-
 
 // One object of each workload kind without a kubectl generator, so every kind has a row to print.
 const everyWorkloadKindYaml = ['ReplicationController', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob']
@@ -43,15 +25,7 @@ const everyWorkloadKindYaml = ['ReplicationController', 'DaemonSet', 'StatefulSe
 describe.each(kubectlVersions)('real kubectl %s against minik', (version) => {
   let cluster: Cluster;
   let kubectl: Kubectl;
-
-  beforeAll(async () => {
-    cluster = await startCluster({ port: 0 });
-    kubectl = new Kubectl(version, cluster.url);
-  });
-  afterAll(async () => {
-    kubectl.dispose();
-    await cluster.stop();
-  });
+  useKubectlCluster(version, {}, (started) => ({ cluster, kubectl } = started));
 
   it('version shows the server version', async () => {
     const r = await kubectl.run(['version']);
@@ -172,7 +146,7 @@ describe.each(kubectlVersions)('real kubectl %s against minik', (version) => {
   });
 
   it('gets every kind with upstream columns, default and wide, across namespaces', async () => {
-    await kubectl.run(['create', '-f', '-'], deploymentYaml('every-kind', 1));
+    await kubectl.run(['create', '-f', '-'], deploymentYaml('every-kind', { replicas: 1 }));
     await kubectl.run(['create', 'secret', 'generic', 'every-kind', '--from-literal=a=b']);
     await kubectl.run(['create', '-f', '-'], everyWorkloadKindYaml);
     await kubectl.run(['rollout', 'status', 'deployment/every-kind', '--timeout=30s']);

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster, type Cluster } from '@minik/apiserver';
-import { collectOutput, Kubectl } from '../support/kubectl.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Cluster } from '@minik/apiserver';
+import { collectOutput, lines, useKubectlCluster, type Kubectl, type KubectlCluster } from '../support/index.js';
 
 /*
  * core/v1 Events and events.k8s.io/v1 Events are one storage upstream: an event written through
  * either API is read, watched, changed and deleted through the other, converted.
  */
 
-const lines = (s: string): string[] => s.trimEnd().split('\n');
 const namesOf = '{range .items[*]}{.metadata.namespace}/{.metadata.name}{"\\n"}{end}';
 
 const coreEventYaml = `apiVersion: v1
@@ -36,21 +35,11 @@ type: Normal
 describe.each(['1.27', '1.33'] as const)('kubectl %s sees one set of events through core/v1 and events.k8s.io/v1', (version) => {
   let cluster: Cluster;
   let kubectl: Kubectl;
-  const run = async (args: string[], input?: string): Promise<string> => {
-    const r = await kubectl.run(args, input);
-    if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}): ${r.stderr}`);
-    return r.stdout;
-  };
-
+  let run: KubectlCluster['run'];
+  useKubectlCluster(version, {}, (started) => ({ cluster, kubectl, run } = started));
   beforeAll(async () => {
-    cluster = await startCluster({ port: 0 });
-    kubectl = new Kubectl(version, cluster.url);
     await run(['run', 'web', '--image=nginx:1.25']);
     await run(['wait', '--for=condition=Ready', 'pod/web', '--timeout=60s']);
-  });
-  afterAll(async () => {
-    kubectl.dispose();
-    await cluster.stop();
   });
 
   it("lists the scheduler's Scheduled event under the same name through both APIs", async () => {

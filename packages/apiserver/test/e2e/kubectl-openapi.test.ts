@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '@minik/apiserver';
-import { Kubectl, kubectlVersions } from '../support/kubectl.js';
+import { kubectlVersions, lines, useKubectlCluster, type Kubectl } from '../support/index.js';
 
-const lines = (s: string): string[] => s.trimEnd().split('\n');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = async (res: Response): Promise<any> => res.json();
 
@@ -24,15 +23,7 @@ spec:
 describe.each(kubectlVersions)('OpenAPI and field validation with real kubectl %s', (version) => {
   let cluster: Cluster;
   let kubectl: Kubectl;
-
-  beforeAll(async () => {
-    cluster = await startCluster({ port: 0 });
-    kubectl = new Kubectl(version, cluster.url);
-  });
-  afterAll(async () => {
-    kubectl.dispose();
-    await cluster.stop();
-  });
+  useKubectlCluster(version, {}, (started) => ({ cluster, kubectl } = started));
 
   it('explain pods.spec.containers prints the field, its type and the Container fields', async () => {
     const r = await kubectl.run(['explain', 'pods.spec.containers']);

@@ -1,43 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster, type Cluster } from '@minik/apiserver';
-import { Kubectl, normaliseAges } from '../support/kubectl.js';
+import { describe, expect, it } from 'vitest';
+import type { Cluster } from '@minik/apiserver';
+import { cols, deploymentYaml as deploymentManifest, normaliseAges, useKubectlCluster, type Kubectl, type KubectlCluster } from '../support/index.js';
 
-/** Collapses runs of spaces so assertions read like the column order, not the padding. */
-const cols = (s: string): string => s.replace(/ {2,}/g, ' | ');
 const lines = (s: string): string[] => s.trimEnd().split('\n').map((l) => l.trimEnd());
 const hashChars = '[bcdfghjklmnpqrstvwxz2456789]';
 
-const deploymentYaml = (name: string, replicas: number, image = 'nginx:1.25') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-  labels: {app: ${name}}
-spec:
-  replicas: ${replicas}
-  selector: {matchLabels: {app: ${name}}}
-  template:
-    metadata: {labels: {app: ${name}}}
-    spec:
-      containers: [{name: web, image: "${image}"}]
-`;
+const deploymentYaml = (name: string, replicas: number, image?: string): string => deploymentManifest(name, { replicas, image, container: 'web' });
 
 describe('controllers with real kubectl 1.33', () => {
   let cluster: Cluster;
   let kubectl: Kubectl;
-  const run = async (args: string[], input?: string): Promise<string> => {
-    const r = await kubectl.run(args, input);
-    if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}): ${r.stderr}`);
-    return r.stdout;
-  };
-
-  beforeAll(async () => {
-    cluster = await startCluster({ port: 0 });
-    kubectl = new Kubectl('1.33', cluster.url);
-  });
-  afterAll(async () => {
-    kubectl.dispose();
-    await cluster.stop();
-  });
+  let run: KubectlCluster['run'];
+  useKubectlCluster('1.33', {}, (started) => ({ cluster, kubectl, run } = started));
 
   it('a Deployment gets a ReplicaSet <deployment>-<hash> and pods <rs>-<5 chars>; rollout status returns once it converges', async () => {
     expect(await run(['create', '-f', '-', '--validate=false'], deploymentYaml('web', 3))).toBe('deployment.apps/web created\n');
@@ -134,20 +108,8 @@ describe('controllers with real kubectl 1.33', () => {
 describe('self-healing with real kubectl 1.33', () => {
   let cluster: Cluster;
   let kubectl: Kubectl;
-  const run = async (args: string[], input?: string): Promise<string> => {
-    const r = await kubectl.run(args, input);
-    if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}): ${r.stderr}`);
-    return r.stdout;
-  };
-
-  beforeAll(async () => {
-    cluster = await startCluster({ port: 0, nodes: 3 });
-    kubectl = new Kubectl('1.33', cluster.url);
-  });
-  afterAll(async () => {
-    kubectl.dispose();
-    await cluster.stop();
-  });
+  let run: KubectlCluster['run'];
+  useKubectlCluster('1.33', { nodes: 3 }, (started) => ({ cluster, kubectl, run } = started));
 
   it('a stopped node turns NotReady, is tainted, and its pods come back on the other nodes', async () => {
     await run(['create', '-f', '-', '--validate=false'], deploymentYaml('web', 6));

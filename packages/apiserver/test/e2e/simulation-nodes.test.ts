@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster, type Cluster } from '@minik/apiserver';
-import { collectOutput, Kubectl, kubectlVersions, normaliseAges } from '../support/kubectl.js';
+import { describe, expect, it } from 'vitest';
+import type { Cluster } from '@minik/apiserver';
+import { collectOutput, cols, kubectlVersions, lines, normaliseAges, useKubectlCluster, type Kubectl } from '../support/index.js';
 
 /*
  * The simulated data plane driven by the real kubectl: the seed lesson's steps 5–9 (deploy the
@@ -12,9 +12,6 @@ import { collectOutput, Kubectl, kubectlVersions, normaliseAges } from '../suppo
  * kubectl prints.
  */
 
-const lines = (s: string): string[] => s.trimEnd().split('\n');
-/** Collapses runs of spaces so assertions read like the column order, not the padding. */
-const cols = (s: string): string => s.replace(/ {2,}/g, ' | ');
 const podsRef = { group: '', plural: 'pods' };
 const nodesRef = { group: '', plural: 'nodes' };
 
@@ -57,15 +54,7 @@ describe.each(kubectlVersions)('the seed lesson, steps 5–9, with real kubectl 
   let cluster: Cluster;
   let kubectl: Kubectl;
   let pod = '';
-
-  beforeAll(async () => {
-    cluster = await startCluster({ port: 0 });
-    kubectl = new Kubectl(version, cluster.url);
-  });
-  afterAll(async () => {
-    kubectl.dispose();
-    await cluster.stop();
-  });
+  useKubectlCluster(version, {}, (started) => ({ cluster, kubectl } = started));
 
   it('step 5: create deployment kubernetes-bootcamp schedules the app onto the node', async () => {
     const created = await kubectl.run(['create', 'deployment', 'kubernetes-bootcamp', '--image=gcr.io/google-samples/kubernetes-bootcamp:v1', '--port=8080']);
@@ -171,15 +160,7 @@ describe.each(kubectlVersions)('the seed lesson, steps 5–9, with real kubectl 
 describe('three nodes: spreading and self-healing (kubectl 1.33)', () => {
   let cluster: Cluster;
   let kubectl: Kubectl;
-
-  beforeAll(async () => {
-    cluster = await startCluster({ port: 0, nodes: 3 });
-    kubectl = new Kubectl('1.33', cluster.url);
-  });
-  afterAll(async () => {
-    kubectl.dispose();
-    await cluster.stop();
-  });
+  useKubectlCluster('1.33', { nodes: 3 }, (started) => ({ cluster, kubectl } = started));
 
   /** Pod rows of `kubectl get pods -o wide`: name, ready, status, ip, node. */
   async function podRows(): Promise<{ name: string; ready: string; status: string; ip: string; node: string }[]> {

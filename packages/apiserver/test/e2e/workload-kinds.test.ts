@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '@minik/apiserver';
-import { Kubectl, normaliseAges } from '../support/kubectl.js';
+import { Kubectl, normaliseAges, useKubectlCluster } from '../support/index.js';
 
 /*
  * ReplicationControllers, DaemonSets, StatefulSets, Jobs and CronJobs through the real kubectl:
@@ -75,14 +75,12 @@ describe('workload kinds with real kubectl 1.33', () => {
   let cluster: Cluster;
   let kubectl: Kubectl;
 
+  // Controllers off: this suite checks the API surface, not what the controllers make of it.
+  useKubectlCluster('1.33', { controllers: false }, (started) => ({ cluster, kubectl } = started));
   beforeAll(async () => {
-    // Controllers off: this suite checks the API surface, not what the controllers make of it.
-    cluster = await startCluster({ port: 0, controllers: false });
-    kubectl = new Kubectl('1.33', cluster.url);
     const applied = await kubectl.run(['apply', '-f', '-'], manifests);
     expect(applied.stderr).toBe('');
   });
-  afterAll(() => cluster.stop());
 
   it('lists the five kinds in api-resources as upstream does', async () => {
     const { stdout, code } = await kubectl.run(['api-resources', '--no-headers']);
@@ -253,11 +251,7 @@ describe('workload controllers on a three-node cluster with real kubectl 1.33', 
   }
   const withApp = (app: string) => (pods: PodLike[]) => pods.filter((p) => p.metadata.labels?.app === app);
 
-  beforeAll(async () => {
-    cluster = await startCluster({ port: 0, nodes: 3 });
-    kubectl = new Kubectl('1.33', cluster.url);
-  });
-  afterAll(() => cluster.stop());
+  useKubectlCluster('1.33', { nodes: 3 }, (started) => ({ cluster, kubectl } = started));
 
   it('runs one DaemonSet pod per node, and one more on a node added later', async () => {
     const ds = manifests.split('---').find((doc) => doc.includes('kind: DaemonSet'))!;

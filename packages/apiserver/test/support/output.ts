@@ -3,12 +3,12 @@ import type { ChildProcess } from 'node:child_process';
 /** Everything a long-running child printed on stdout so far, and a way to wait for more. */
 export interface OutputCollector {
   readonly text: string;
-  /** Resolves once `predicate` holds; rejects if the child exits first or `signal` aborts. */
+  /** Resolves with all output once `predicate` holds; rejects if the child exits first or `signal` aborts. */
   waitFor(predicate: (out: string) => boolean, signal?: AbortSignal): Promise<string>;
 }
 
 /** Starts collecting a child's stdout (call right after spawning so nothing is missed). */
-export function outputOf(child: ChildProcess): OutputCollector {
+export function collectOutput(child: ChildProcess): OutputCollector {
   let text = '';
   let exited = false;
   const waiters = new Set<() => void>();
