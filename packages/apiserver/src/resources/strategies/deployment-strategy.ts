@@ -10,6 +10,7 @@ import { assertDecodableQuantities } from './pod-spec-decoding.js';
 import { applyPodTemplateDefaults } from './pod-spec-defaults.js';
 import { validateNonnegative, validateSelectorAndTemplate } from './replica-set-template-validation.js';
 import { semanticallyEqual } from './semantic-equality.js';
+import { validateNotMoreThan100Percent, validatePositiveIntOrPercent } from './workload-int-or-percent.js';
 
 /**
  * apps/v1 Deployment: SetDefaults_Deployment (replicas 1, RollingUpdate 25%/25% even for a
@@ -102,25 +103,8 @@ function validateRollingUpdate(rollingUpdate: JsonObject, path: string): FieldEr
   if (intOrPercentValue(maxUnavailable) === 0 && intOrPercentValue(maxSurge) === 0) {
     errs.push(fieldErrors.invalid(`${path}.maxUnavailable`, goValue.intOrString(maxUnavailable ?? 0), 'may not be 0 when `maxSurge` is 0'));
   }
-  if (typeof maxUnavailable === 'string' && /^\d+%$/.test(maxUnavailable) && parseInt(maxUnavailable, 10) > 100) {
-    errs.push(fieldErrors.invalid(`${path}.maxUnavailable`, goValue.intOrString(maxUnavailable), 'must not be greater than 100%'));
-  }
+  errs.push(...validateNotMoreThan100Percent(maxUnavailable, `${path}.maxUnavailable`));
   return errs;
-}
-
-function validatePositiveIntOrPercent(value: number | string | undefined, path: string): FieldError[] {
-  if (typeof value === 'string') {
-    return /^[0-9]+%$/.test(value)
-      ? []
-      : [
-          fieldErrors.invalid(
-            path,
-            goValue.intOrString(value),
-            "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
-          ),
-        ];
-  }
-  return validateNonnegative(value, path);
 }
 
 // getIntOrPercentValue: the number, or the percentage's number; unparseable counts as 0.
