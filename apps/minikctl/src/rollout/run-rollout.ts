@@ -1,3 +1,4 @@
+import { deepEqual } from '@minik/types';
 import { CliError, CommandUsageError } from '../cli/cli-error.js';
 import type { CommandContext } from '../cli/command.js';
 import { kindPrefix, resourcePath, type ResourceMapping } from '../client/resource-resolver.js';
@@ -129,8 +130,8 @@ export async function runRolloutUndo(ctx: CommandContext): Promise<void> {
     const template = JSON.parse(JSON.stringify((chosen!.rs['spec'] as { template?: unknown }).template ?? {})) as { metadata?: { labels?: Record<string, string> } };
     delete template.metadata?.labels?.['pod-template-hash'];
     const currentTemplate = (deployment['spec'] as { template?: unknown }).template;
-    const { threeWayMergePatch } = await import('../apply/three-way-patch.js');
-    if (!threeWayMergePatch(undefined, template, currentTemplate) && !threeWayMergePatch(undefined, currentTemplate, template)) {
+    // equalIgnoreHash: the revision's template, without pod-template-hash, is the current one.
+    if (deepEqual(template, currentTemplate)) {
       ctx.streams.out.write(`${kindPrefix(target.mapping)}/${target.name} skipped rollback (current template already matches revision ${chosen!.revision})\n`);
       continue;
     }

@@ -65,6 +65,10 @@ describe('minikctl commands against minik', () => {
     await m.run(['rollout', 'status', 'deploy/web']);
     expect((await m.run(['get', 'deploy', 'web', '-o', 'jsonpath={.spec.template.spec.containers[0].image}'])).stdout).toBe('nginx:1.25');
     expect(await m.run(['rollout', 'undo', 'deploy/web', '--to-revision=9'])).toMatchObject({ code: 1, stderr: 'error: unable to find specified revision 9 in history\n' });
+    // Rolling back to the revision already running changes nothing, as kubectl says.
+    const skipped = await m.run(['rollout', 'undo', 'deploy/web', '--to-revision=3']);
+    expect(skipped).toEqual({ code: 0, stdout: 'deployment.apps/web skipped rollback (current template already matches revision 3)\n', stderr: '' });
+    expect(skipped).toEqual(await kubectl.run(['rollout', 'undo', 'deploy/web', '--to-revision=3']));
   });
 
   it('describe matches kubectl for pods, deployments, replica sets, nodes and services', async () => {
