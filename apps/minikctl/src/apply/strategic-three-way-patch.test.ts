@@ -6,10 +6,9 @@ import {
   MergePatchError,
   SchemaPatchMeta,
   type JsonMap,
-  type ObjectDefinition,
   type PatchSchema,
-  type SchemaDefinitions,
 } from '@minik/types';
+import { mergeItemSchemas } from '@minik/apiserver/test-support';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createThreeWayMergePatch } from './strategic-three-way-patch.js';
@@ -24,50 +23,6 @@ interface UpstreamCase {
   current?: JsonMap;
   threeWay?: JsonMap;
 }
-
-const mergingByName = { patchStrategy: 'merge', patchMergeKey: 'name' } as const;
-const mergeItem = { kind: 'ref', name: 'mergeItem' } as const;
-const str = { kind: 'string' } as const;
-const int = { kind: 'integer' } as const;
-
-/** MergeItem and RetainKeysMergeItem of upstream's test, with their struct tags. */
-const mergeItemSchemas: SchemaDefinitions = new Map<string, ObjectDefinition>([
-  [
-    'mergeItem',
-    {
-      name: 'mergeItem',
-      fields: {
-        name: { type: str },
-        value: { type: str },
-        other: { type: str },
-        mergingList: { type: { kind: 'array', items: mergeItem, ...mergingByName } },
-        nonMergingList: { type: { kind: 'array', items: mergeItem } },
-        mergingIntList: { type: { kind: 'array', items: int, patchStrategy: 'merge' } },
-        nonMergingIntList: { type: { kind: 'array', items: int } },
-        mergeItemPtr: { type: { kind: 'array', items: mergeItem, ...mergingByName } },
-        simpleMap: { type: { kind: 'map', values: str } },
-        replacingItem: { type: { kind: 'any' }, patchStrategy: 'replace' },
-        retainKeysMap: { type: { kind: 'ref', name: 'retainKeysMergeItem' }, patchStrategy: 'retainKeys' },
-        retainKeysMergingList: { type: { kind: 'array', items: mergeItem, patchStrategy: 'merge,retainKeys', patchMergeKey: 'name' } },
-      },
-    },
-  ],
-  [
-    'retainKeysMergeItem',
-    {
-      name: 'retainKeysMergeItem',
-      fields: {
-        name: { type: str },
-        value: { type: str },
-        other: { type: str },
-        simpleMap: { type: { kind: 'map', values: str } },
-        mergingIntList: { type: { kind: 'array', items: int, patchStrategy: 'merge' } },
-        mergingList: { type: { kind: 'array', items: mergeItem, ...mergingByName } },
-        nonMergingList: { type: { kind: 'array', items: mergeItem } },
-      },
-    },
-  ],
-]);
 
 const schema = SchemaPatchMeta.of(mergeItemSchemas, 'mergeItem');
 const cases = parse(readFileSync(new URL('./testdata/upstream-three-way-cases.yaml', import.meta.url), 'utf8')) as {

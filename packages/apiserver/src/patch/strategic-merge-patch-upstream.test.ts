@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { appendGrownCapacity, MergePatchError, SchemaPatchMeta, strategicMergeMapPatch, type ObjectDefinition, type SchemaDefinitions } from '@minik/types';
+import { appendGrownCapacity, MergePatchError, SchemaPatchMeta, strategicMergeMapPatch } from '@minik/types';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { mergeItemSchemas } from '../../test/support/merge-item-schema.js';
 
 // Upstream's own cases (k8s.io/apimachinery/pkg/util/strategicpatch/patch_test.go), run against a
 // schema shaped like its MergeItem test type.
@@ -19,50 +20,6 @@ interface UpstreamCase {
   result?: Doc;
   expectedError?: string;
 }
-
-const mergingByName = { patchStrategy: 'merge', patchMergeKey: 'name' } as const;
-const mergeItem = { kind: 'ref', name: 'mergeItem' } as const;
-const str = { kind: 'string' } as const;
-const int = { kind: 'integer' } as const;
-
-/** MergeItem and RetainKeysMergeItem of upstream's test, with their struct tags. */
-const mergeItemSchemas: SchemaDefinitions = new Map<string, ObjectDefinition>([
-  [
-    'mergeItem',
-    {
-      name: 'mergeItem',
-      fields: {
-        name: { type: str },
-        value: { type: str },
-        other: { type: str },
-        mergingList: { type: { kind: 'array', items: mergeItem, ...mergingByName } },
-        nonMergingList: { type: { kind: 'array', items: mergeItem } },
-        mergingIntList: { type: { kind: 'array', items: int, patchStrategy: 'merge' } },
-        nonMergingIntList: { type: { kind: 'array', items: int } },
-        mergeItemPtr: { type: { kind: 'array', items: mergeItem, ...mergingByName } },
-        simpleMap: { type: { kind: 'map', values: str } },
-        replacingItem: { type: { kind: 'any' }, patchStrategy: 'replace' },
-        retainKeysMap: { type: { kind: 'ref', name: 'retainKeysMergeItem' }, patchStrategy: 'retainKeys' },
-        retainKeysMergingList: { type: { kind: 'array', items: mergeItem, patchStrategy: 'merge,retainKeys', patchMergeKey: 'name' } },
-      },
-    },
-  ],
-  [
-    'retainKeysMergeItem',
-    {
-      name: 'retainKeysMergeItem',
-      fields: {
-        name: { type: str },
-        value: { type: str },
-        other: { type: str },
-        simpleMap: { type: { kind: 'map', values: str } },
-        mergingIntList: { type: { kind: 'array', items: int, patchStrategy: 'merge' } },
-        mergingList: { type: { kind: 'array', items: mergeItem, ...mergingByName } },
-        nonMergingList: { type: { kind: 'array', items: mergeItem } },
-      },
-    },
-  ],
-]);
 
 const schema = SchemaPatchMeta.of(mergeItemSchemas, 'mergeItem');
 const cases = parse(readFileSync(new URL('./testdata/upstream-smp-cases.yaml', import.meta.url), 'utf8')) as {
