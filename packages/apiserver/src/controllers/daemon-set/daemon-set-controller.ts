@@ -2,6 +2,7 @@ import type { KubeObject, LabelSelector, Node, Pod, PodTemplateSpec } from '@min
 import type { KindRef } from '../../client/in-process-client.js';
 import { ApiError } from '../../errors/index.js';
 import { deepEqual } from '../../util/deep-equal.js';
+import { isHeartbeatOnly } from './node-update-filter.js';
 import { podTemplateHash } from '../deployment/pod-template-hash.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { podFromTemplate } from '../replica-set/pod-from-template.js';
@@ -56,8 +57,11 @@ export class DaemonSetController extends ControllerBase {
       for (const ds of this.ctx.client.list(daemonSetKind)) this.enqueueObject(ds);
     };
     this.watchPrimary(daemonSetKind);
-    // Every DaemonSet reconsiders its nodes when one comes, goes or changes.
-    this.watch(kinds.node, enqueueAll);
+    // Every DaemonSet reconsiders its nodes when one comes, goes or changes (not on heartbeats).
+    this.watch(kinds.node, (node, event) => {
+      if (event.type === 'MODIFIED' && event.previous && isHeartbeatOnly(event.previous.object, node)) return;
+      enqueueAll();
+    });
     this.watch(kinds.pod, ownerEventsListener({ client: this.ctx.client, queue: this.queue, ownerKind: daemonSetKind, selectorOf: (ds) => (ds as Readonly<DaemonSetObject>).spec.selector }));
   }
 
