@@ -38,6 +38,8 @@ async function run(argv: string[]): Promise<number> {
     .version(minikVersion)
     .help()
     .alias('help', 'h')
+    // Unwrapped, as cobra prints help: cliui 8 (yargs 17) breaks words at the wrap width.
+    .wrap(null)
     .strict()
     .demandCommand(1, 'Specify a command.')
     .recommendCommands()
@@ -60,7 +62,7 @@ async function run(argv: string[]): Promise<number> {
   return exitCode;
 }
 
-/** yargs' internal usage object (yargs 18: the same one for every command context). */
+/** yargs' internal usage object (the same one for every command context). */
 interface YargsUsage {
   cacheHelpMessage(): void;
 }
