@@ -83,7 +83,7 @@ export class SimulatedKubelet {
     this.#stages = options.stages ?? podStages;
     this.#minor = minorOf(options.kubernetesVersion);
     this.runtime = new ContainerRuntime(options.clock, options.apps);
-    this.#events = (options.events ?? new EventBroadcaster(options.client, options.clock)).newRecorder({ component: 'kubelet', host: options.nodeName });
+    this.#events = (options.events ?? new EventBroadcaster(options.client, options.clock)).newRecorder({ component: 'kubelet', host: options.nodeName }, options.client);
     this.#heartbeat = new NodeHeartbeat({ client: options.client, clock: options.clock, timing: options.timing, nodeName: options.nodeName, runtime: this.runtime });
     this.#ipam = new PodIPAllocator(options.podCIDR);
     this.#queue = new Controller({ name: `kubelet-${options.nodeName}`, reconcile: (key) => this.#sync(key) }, { clock: options.clock, onError: (_, __, error) => options.onError?.(error) });

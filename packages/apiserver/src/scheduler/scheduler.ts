@@ -95,7 +95,7 @@ export class Scheduler {
     this.#filters = options.filters ?? defaultFilters;
     this.#scores = options.scores ?? defaultScores;
     const instance = `${defaultSchedulerName}-${options.instance ?? 'minik'}`;
-    this.#events = (options.events ?? new EventBroadcaster(options.client, options.clock)).newEventsV1Recorder(defaultSchedulerName, instance);
+    this.#events = (options.events ?? new EventBroadcaster(options.client, options.clock)).newEventsV1Recorder(defaultSchedulerName, instance, options.client);
     this.#queue = new Controller(
       { name: defaultSchedulerName, reconcile: (key) => this.#scheduleKey(key) },
       { clock: options.clock, onError: (_, __, error) => options.onError?.(error) },

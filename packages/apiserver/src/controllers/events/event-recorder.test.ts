@@ -1,5 +1,6 @@
 import type { KubeObject } from '@minik/types';
 import { afterEach, describe, expect, it } from 'vitest';
+import { InProcessClient } from '../../client/in-process-client.js';
 import { kinds } from '../shared/kinds.js';
 import { testCluster, type TestCluster } from '../shared/test-cluster.js';
 
@@ -33,6 +34,16 @@ describe('event recorder', () => {
     recorder.event(cm, 'Normal', 'Synced', 'all good');
     expect(events()).toHaveLength(1);
     expect(events()[0]).toMatchObject({ count: 2, firstTimestamp: '2024-01-01T00:00:00Z', lastTimestamp: '2024-01-01T00:00:05Z' });
+  });
+
+  it("writes with the recording component's client, so managedFields name that component", () => {
+    t = testCluster();
+    const cm = t.client.create<KubeObject>(kinds.configMap, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'default' } });
+    const kubelet = new InProcessClient(t.core.context, { fieldManager: 'kubelet' });
+    t.ctx.events.newRecorder({ component: 'kubelet', host: 'minik' }, kubelet).event(cm, 'Normal', 'Pulled', 'pulled');
+    t.ctx.events.newEventsV1Recorder('default-scheduler', 'default-scheduler-minik', new InProcessClient(t.core.context, { fieldManager: 'kube-scheduler' })).event(cm, undefined, 'Normal', 'Scheduled', 'Binding', 'assigned');
+    const managers = Object.fromEntries(events().map((e) => [e.reason, e.metadata.managedFields?.map((f) => f.manager)]));
+    expect(managers).toEqual({ Pulled: ['kubelet'], Scheduled: ['kube-scheduler'] });
   });
 
   it('puts events of cluster-scoped objects in default and kubelet events carry their host', () => {

@@ -69,15 +69,20 @@ export class EventBroadcaster {
     readonly options: EventBroadcasterOptions = {},
   ) {}
 
-  /** A core/v1 recorder for one component (`deployment-controller`, `kubelet` on a host, …). */
-  newRecorder(source: EventSource): EventRecorder {
-    return { event: (subject, type, reason, message) => this.#record(source, subject, type, reason, message) };
+  /**
+   * A core/v1 recorder for one component (`deployment-controller`, `kubelet` on a host, …). Its
+   * events are written with `client`, the component's own, so managedFields name the component
+   * (`kubelet`) as upstream's do.
+   */
+  newRecorder(source: EventSource, client: InProcessClient = this.client): EventRecorder {
+    return { event: (subject, type, reason, message) => this.#record(client, source, subject, type, reason, message) };
   }
 
-  /** An events.k8s.io-style recorder (`default-scheduler`, instance `default-scheduler-<host>`). */
-  newEventsV1Recorder(reportingController: string, reportingInstance: string): EventsV1Recorder {
+  /** An events.k8s.io-style recorder (`default-scheduler`, instance `default-scheduler-<host>`), writing with `client`. */
+  newEventsV1Recorder(reportingController: string, reportingInstance: string, client: InProcessClient = this.client): EventsV1Recorder {
     return {
-      event: (regarding, related, type, reason, action, note) => this.#recordV1(reportingController, reportingInstance, regarding, related, type, reason, action, note),
+      event: (regarding, related, type, reason, action, note) =>
+        this.#recordV1(client, reportingController, reportingInstance, regarding, related, type, reason, action, note),
     };
   }
 
@@ -89,7 +94,7 @@ export class EventBroadcaster {
     return `${objectName}.${nanos.toString(16)}`;
   }
 
-  #record(source: EventSource, subject: EventSubject, type: EventType, reason: string, message: string): void {
+  #record(client: InProcessClient, source: EventSource, subject: EventSubject, type: EventType, reason: string, message: string): void {
     const now = this.clock.now();
     const stamp = rfc3339(now);
     const ref = referenceOf(subject);
@@ -109,14 +114,14 @@ export class EventBroadcaster {
     const result = this.#correlator.correlate(event, now, () => this.#name(ref.name ?? ''));
     if (result.action === 'skip') return;
     try {
-      const written = result.action === 'update' ? this.#bump(result.event) : this.#create(result.event);
+      const written = result.action === 'update' ? this.#bump(client, result.event) : this.#create(client, result.event);
       if (written) this.#correlator.recordWritten(written);
     } catch (error) {
       this.#report(error);
     }
   }
 
-  #create(event: CorrelatedEvent): CorrelatedEvent | undefined {
+  #create(client: InProcessClient, event: CorrelatedEvent): CorrelatedEvent | undefined {
     // Go's field order, as `kubectl get events -o json` shows it.
     const body: KubeObject = {
       kind: 'Event',
@@ -135,7 +140,7 @@ export class EventBroadcaster {
       reportingInstance: event.reportingInstance ?? '',
     };
     try {
-      return this.client.create(eventKind, body) as unknown as CorrelatedEvent;
+      return client.create(eventKind, body) as unknown as CorrelatedEvent;
     } catch (error) {
       // Upstream drops an event whose name is taken rather than retrying it.
       if (error instanceof ApiError && error.reason === 'AlreadyExists') return undefined;
@@ -144,20 +149,21 @@ export class EventBroadcaster {
   }
 
   // Upstream patches count, lastTimestamp and message; a vanished event is created again.
-  #bump(event: CorrelatedEvent): CorrelatedEvent | undefined {
-    const current = this.client.get(eventKind, event.metadata.namespace, event.metadata.name);
+  #bump(client: InProcessClient, event: CorrelatedEvent): CorrelatedEvent | undefined {
+    const current = client.get(eventKind, event.metadata.namespace, event.metadata.name);
     if (!current) {
       this.#correlator.forget(event);
-      return this.#create(event);
+      return this.#create(client, event);
     }
     const next = cloneJson(current) as KubeObject;
     next.count = event.count;
     next.lastTimestamp = event.lastTimestamp;
     next.message = event.message;
-    return this.client.update(eventKind, next) as unknown as CorrelatedEvent;
+    return client.update(eventKind, next) as unknown as CorrelatedEvent;
   }
 
   #recordV1(
+    client: InProcessClient,
     controller: string,
     instance: string,
     regardingSubject: EventSubject,
@@ -174,13 +180,13 @@ export class EventBroadcaster {
     try {
       const previous = this.#series.get(key);
       if (previous && now - previous.at <= seriesWindowMs) {
-        const current = this.client.get(eventKind, regarding.namespace || 'default', previous.name);
+        const current = client.get(eventKind, regarding.namespace || 'default', previous.name);
         if (current) {
           previous.count += 1;
           previous.at = now;
           const next = cloneJson(current) as KubeObject;
           next.series = { count: previous.count, lastObservedTime: microTime(now) };
-          this.client.update(eventKind, next);
+          client.update(eventKind, next);
           return;
         }
       }
@@ -202,7 +208,7 @@ export class EventBroadcaster {
         reportingComponent: controller,
         reportingInstance: instance,
       };
-      this.client.create(eventKind, body);
+      client.create(eventKind, body);
       this.#series.set(key, { name, count: 1, at: now });
     } catch (error) {
       this.#report(error);
