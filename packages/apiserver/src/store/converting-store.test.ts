@@ -111,6 +111,13 @@ describe('ConvertingStore', () => {
     expect(conversions).toBe(1);
   });
 
+  it('names the storage an alias shares, and every other resource as its own', () => {
+    const { store } = setup();
+    expect(store.storageOf(v1Events)).toEqual(coreEvents);
+    expect(store.storageOf(coreEvents)).toEqual(coreEvents);
+    expect(store.storageOf(pods)).toEqual(pods);
+  });
+
   it('passes other resources straight through', () => {
     const { inner, store } = setup();
     const created = store.create(pods, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' } });

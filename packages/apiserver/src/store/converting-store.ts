@@ -57,6 +57,10 @@ export class ConvertingStore implements Store {
     return this.#inner.oldestWatchableRevision;
   }
 
+  storageOf(resource: ResourceRef): ResourceRef {
+    return this.#aliases.get(keyOf(resource))?.storage ?? this.#inner.storageOf(resource);
+  }
+
   get(resource: ResourceRef, namespace: string, name: string): StoredObject | undefined {
     const entry = this.#aliases.get(keyOf(resource));
     if (!entry) return this.#inner.get(resource, namespace, name);

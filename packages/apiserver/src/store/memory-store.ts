@@ -67,6 +67,10 @@ export class MemoryStore implements Store {
     return this.#compactedRevision;
   }
 
+  storageOf(resource: ResourceRef): ResourceRef {
+    return resource;
+  }
+
   get(resource: ResourceRef, namespace: string, name: string): StoredObject | undefined {
     return this.#tables.get(keyOf(resource))?.namespaces.get(namespace)?.objects.get(name);
   }

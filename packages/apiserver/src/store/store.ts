@@ -84,4 +84,9 @@ export interface Store {
    * With `afterRevision`, first replays retained history after it; 410 Expired if too old.
    */
   watch(resource: ResourceRef, start: WatchStart, listener: (event: StoreEvent) => void): StoreWatch;
+  /**
+   * The resource whose objects `resource` shows: itself, or for a resource served from another's
+   * storage (events.k8s.io Events) that storage. Two resources with the same storage change together.
+   */
+  storageOf(resource: ResourceRef): ResourceRef;
 }

@@ -6,14 +6,19 @@ import { nameSuffixAlphabet, type IdSource } from './ids.js';
  */
 export function seededIds(seed: number | string): IdSource {
   const next = seededRandom(seed);
-  const hex = (n: number): string => {
-    let out = '';
-    for (let i = 0; i < n; i++) out += Math.floor(next() * 16).toString(16);
-    return out;
-  };
+  // RFC 4122 version 4 layout, as upstream's UIDs look: x = a random hex digit, y = 8, 9, a or b.
+  // Written into a buffer and read back as one flat string, not a rope of concatenations.
+  const layout = 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx';
+  const text = Buffer.alloc(layout.length);
   return {
-    // RFC 4122 version 4 layout, as upstream's UIDs look.
-    uid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(next() * 4)]}${hex(3)}-${hex(12)}`,
+    uid: () => {
+      for (let i = 0; i < layout.length; i++) {
+        const slot = layout[i]!;
+        const digit = slot === 'x' ? Math.floor(next() * 16) : slot === 'y' ? 8 + Math.floor(next() * 4) : -1;
+        text[i] = digit < 0 ? slot.charCodeAt(0) : digit.toString(16).charCodeAt(0);
+      }
+      return text.toString('latin1', 0, layout.length);
+    },
     suffix: (n) => {
       let out = '';
       for (let i = 0; i < n; i++) out += nameSuffixAlphabet[Math.floor(next() * nameSuffixAlphabet.length)];

@@ -28,8 +28,12 @@ export class NamespaceController extends ControllerBase {
     this.watch(kinds.namespace, (ns) => {
       if (ns.metadata.deletionTimestamp) this.queue.enqueue(ns.metadata.name ?? '');
     });
-    // Upstream polls with an estimate; minik also looks again as soon as content goes away.
+    // Upstream polls with an estimate; minik also looks again as soon as content goes away. Only
+    // resources with storage of their own: events.k8s.io Events go when their core Events go, and
+    // watching that alias too would convert (and keep) a second view of every Event.
     for (const def of this.#contentResources()) {
+      const storage = client.context.store.storageOf(def);
+      if (storage.group !== def.group || storage.plural !== def.plural) continue;
       this.watch(kindOf(def), (obj, event) => {
         if (event.type !== 'DELETED' || !obj.metadata.namespace) return;
         const ns = client.get(kinds.namespace, '', obj.metadata.namespace);
