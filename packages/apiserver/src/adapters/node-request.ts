@@ -24,20 +24,7 @@ export function serveNodeRequest(handle: ApiHandler, req: IncomingMessage, res: 
     try {
       const abort = abortOnClose(res);
       const { path, query } = splitUrl(target);
-      const apiRequest: ApiRequest = {
-        method: req.method ?? 'GET',
-        path,
-        query,
-        header: (name) => {
-          const value = req.headers[name];
-          return Array.isArray(value) ? value.join(', ') : value;
-        },
-        body,
-        get signal() {
-          return abort.signal;
-        },
-      };
-      const response = handle(apiRequest);
+      const response = handle(new NodeApiRequest(req, path, query, body, abort));
       if (response instanceof Promise) response.then((r) => writeResponse(res, r, abort)).catch(fail);
       else writeResponse(res, response, abort);
     } catch (error) {
@@ -54,25 +41,61 @@ export function serveNodeRequest(handle: ApiHandler, req: IncomingMessage, res: 
   readBody(req).then(serve, fail);
 }
 
+// Per-request objects with getters are classes, not object literals: V8 gives each literal that
+// defines its own accessor a hidden class of its own, allocated in old space, and every request's
+// objects then outlived a scavenge (S8 GET: scavenges of 5 ms instead of 0.4 ms).
+
 /** Aborted when the response closes; the AbortController (and its DOMException) exists only if someone asks. */
-interface LazyAbort {
-  readonly signal: AbortSignal;
+class LazyAbort {
+  readonly #res: ServerResponse;
+  #controller: AbortController | undefined;
+
+  constructor(res: ServerResponse) {
+    this.#res = res;
+  }
+
+  get signal(): AbortSignal {
+    if (!this.#controller) {
+      const created = new AbortController();
+      this.#controller = created;
+      // Listened for only when asked: most requests never ask (the response knows whether it closed).
+      if (this.#res.closed) created.abort();
+      else this.#res.once('close', () => created.abort());
+    }
+    return this.#controller.signal;
+  }
 }
 
 function abortOnClose(res: ServerResponse): LazyAbort {
-  let controller: AbortController | undefined;
-  return {
-    get signal() {
-      if (!controller) {
-        const created = new AbortController();
-        controller = created;
-        // Listened for only when asked: most requests never ask (the response knows whether it closed).
-        if (res.closed) created.abort();
-        else res.once('close', () => created.abort());
-      }
-      return controller.signal;
-    },
-  };
+  return new LazyAbort(res);
+}
+
+/** A Node request as the API core sees it. */
+class NodeApiRequest implements ApiRequest {
+  readonly method: string;
+  readonly #req: IncomingMessage;
+  readonly #abort: LazyAbort;
+
+  constructor(
+    req: IncomingMessage,
+    readonly path: string,
+    readonly query: URLSearchParams,
+    readonly body: Uint8Array | undefined,
+    abort: LazyAbort,
+  ) {
+    this.method = req.method ?? 'GET';
+    this.#req = req;
+    this.#abort = abort;
+  }
+
+  header(name: string): string | undefined {
+    const value = this.#req.headers[name];
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  get signal(): AbortSignal {
+    return this.#abort.signal;
+  }
 }
 
 // Paths made only of these characters, without dot segments, are their own URL pathname (a

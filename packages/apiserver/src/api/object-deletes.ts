@@ -21,13 +21,26 @@ export interface DeleteResult {
   readonly deleted: boolean;
 }
 
-const deleteResult = (stored: { readonly object: Readonly<KubeObject>; readonly json: string }, deleted: boolean): DeleteResult => ({
-  object: stored.object,
-  get json() {
-    return stored.json;
-  },
-  deleted,
-});
+// A class, not an object literal with a getter: V8 gives each such literal a hidden class of its own.
+class StoredDeleteResult implements DeleteResult {
+  readonly object: Readonly<KubeObject>;
+  readonly #stored: { readonly json: string };
+
+  constructor(
+    stored: { readonly object: Readonly<KubeObject>; readonly json: string },
+    readonly deleted: boolean,
+  ) {
+    this.object = stored.object;
+    this.#stored = stored;
+  }
+
+  get json(): string {
+    return this.#stored.json;
+  }
+}
+
+const deleteResult = (stored: { readonly object: Readonly<KubeObject>; readonly json: string }, deleted: boolean): DeleteResult =>
+  new StoredDeleteResult(stored, deleted);
 
 const propagationPolicies = ['Foreground', 'Background', 'Orphan'] as const;
 

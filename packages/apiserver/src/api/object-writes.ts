@@ -48,12 +48,16 @@ export interface WriteResult {
 }
 
 const fromStored = (s: StoredObject): WriteResult => s;
-const fromDryRun = (o: KubeObject): WriteResult => ({
-  object: o,
-  get json() {
-    return JSON.stringify(o);
-  },
-});
+// A class, not an object literal with a getter: V8 gives each such literal a hidden class of its own.
+class DryRunResult implements WriteResult {
+  constructor(readonly object: KubeObject) {}
+
+  get json(): string {
+    return JSON.stringify(this.object);
+  }
+}
+
+const fromDryRun = (o: KubeObject): WriteResult => new DryRunResult(o);
 
 /**
  * NamespaceLifecycle admission: content goes only into namespaces that exist and are not being
