@@ -32,9 +32,9 @@ export async function cli(report: Report, options: { quick: boolean }): Promise<
       seedRunningPods(cluster.client, `pods-${size}`, size);
     }
     const env = { ...process.env, KUBECONFIG: '/dev/null', HOME: dir };
-    const tool = (name: Tool['name'], command: string, prefix: readonly string[]): Tool => ({
+    const tool = (name: Tool['name'], command: string, prefix: readonly string[], cache: string = name, toolEnv: NodeJS.ProcessEnv = env): Tool => ({
       name,
-      run: (args) => runProcess(command, [...prefix, '-s', cluster.url, '--cache-dir', join(dir, `${name}-cache`), ...args], { env }),
+      run: (args) => runProcess(command, [...prefix, '-s', cluster.url, '--cache-dir', join(dir, `${cache}-cache`), ...args], { env: toolEnv }),
     });
     const kubectl = tool('kubectl', kubectlBin(), []);
     const minikctl = tool('minikctl', process.execPath, [minikctlBin]);
@@ -42,10 +42,7 @@ export async function cli(report: Report, options: { quick: boolean }): Promise<
     // (about 35 ms here); kubectl, a Go program, is not affected. Context figures show both.
     const extraCa = process.env.NODE_EXTRA_CA_CERTS;
     const envWithoutExtraCa = { ...env, NODE_EXTRA_CA_CERTS: undefined };
-    const minikctlNoExtraCa: Tool = {
-      name: 'minikctl-no-extra-ca',
-      run: (args) => runProcess(process.execPath, [minikctlBin, '-s', cluster.url, '--cache-dir', join(dir, 'minikctl-cache'), ...args], { env: envWithoutExtraCa }),
-    };
+    const minikctlNoExtraCa = tool('minikctl-no-extra-ca', process.execPath, [minikctlBin], 'minikctl', envWithoutExtraCa);
     if (extraCa) await nodeFloor(report, runs, env, envWithoutExtraCa);
     const manifest = join(dir, 'sixty-objects.yaml');
     writeFileSync(manifest, sixtyObjects());

@@ -36,6 +36,8 @@ export async function runCli(root: Command, options: RunCliOptions): Promise<num
     return formatted.exitCode;
   };
   const chain = findCommandChain(root, options.argv, newFlagSet);
+  // toLongForm checks every value as pflag would, in order, for pflag's first error; the
+  // command's flags are then set from what yargs parsed.
   let longForm;
   try {
     longForm = toLongForm(newFlagSet(chain[chain.length - 1]!), options.argv);

@@ -17,12 +17,12 @@ export const maxBodyBytes = 3 * 1024 * 1024;
 export function serveNodeRequest(handle: ApiHandler, req: IncomingMessage, res: ServerResponse, target = req.url ?? '/'): void {
   const fail = (error: unknown): void => {
     const apiError = error instanceof ApiError ? error : new ApiError('InternalError', `Internal error occurred: ${(error as Error).message}`);
-    if (!res.headersSent) writeResponse(res, statusResponse(apiError), abortOnClose(res));
+    if (!res.headersSent) writeResponse(res, statusResponse(apiError), new LazyAbort(res));
     else res.destroy();
   };
   const serve = (body: Uint8Array | undefined): void => {
     try {
-      const abort = abortOnClose(res);
+      const abort = new LazyAbort(res);
       const { path, query } = splitUrl(target);
       const response = handle(new NodeApiRequest(req, path, query, body, abort));
       if (response instanceof Promise) response.then((r) => writeResponse(res, r, abort)).catch(fail);
@@ -64,10 +64,6 @@ class LazyAbort {
     }
     return this.#controller.signal;
   }
-}
-
-function abortOnClose(res: ServerResponse): LazyAbort {
-  return new LazyAbort(res);
 }
 
 /** A Node request as the API core sees it. */
@@ -216,7 +212,7 @@ export function apiRequestListener(handle: ApiHandler, loadApp: () => Promise<Re
     (app ??= loadApp()).then(
       (listener) => listener(req, res),
       (error: unknown) => {
-        if (!res.headersSent) writeResponse(res, statusResponse(new ApiError('InternalError', `Internal error occurred: ${(error as Error).message}`)), abortOnClose(res));
+        if (!res.headersSent) writeResponse(res, statusResponse(new ApiError('InternalError', `Internal error occurred: ${(error as Error).message}`)), new LazyAbort(res));
       },
     );
   };
