@@ -26,4 +26,61 @@ describe('frozenJsonCopy', () => {
   it('refuses a BigInt as JSON.stringify does', () => {
     expect(() => frozenJsonCopy({ n: 1n })).toThrow(TypeError);
   });
+
+  describe('managedFields', () => {
+    const controllerFields = { 'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} } }, 'f:spec': { 'f:containers': { 'k:{"name":"web"}': { '.': {}, 'f:image': {} } }, 'f:dnsPolicy': {} } };
+    const kubeletFields = (ip: string) => ({
+      'f:status': { 'f:conditions': { 'k:{"type":"Ready"}': { '.': {}, 'f:status': {} } }, 'f:phase': {}, 'f:podIPs': { '.': {}, [`k:{"ip":"${ip}"}`]: { '.': {}, 'f:ip': {} } } },
+    });
+    const pod = (ip: string) => ({
+      metadata: {
+        name: `web-${ip}`,
+        managedFields: [
+          { manager: 'kube-controller-manager', operation: 'Update', fieldsType: 'FieldsV1', fieldsV1: structuredClone(controllerFields) },
+          { manager: 'kubelet', operation: 'Update', subresource: 'status', fieldsType: 'FieldsV1', fieldsV1: kubeletFields(ip) },
+        ],
+      },
+    });
+
+    it('shares equal field sets between objects, and the second-level subtrees of sets that differ', () => {
+      const [a, b] = [frozenJsonCopy(pod('10.0.0.1')), frozenJsonCopy(pod('10.0.0.2'))];
+      expect(a).toEqual(pod('10.0.0.1'));
+      expect(JSON.stringify(b)).toBe(JSON.stringify(pod('10.0.0.2')));
+      const [ca, cb] = [a.metadata.managedFields[0]!, b.metadata.managedFields[0]!];
+      expect(ca.fieldsV1).toBe(cb.fieldsV1);
+      expect(ca).not.toBe(cb);
+      const [ka, kb] = [a.metadata.managedFields[1]!.fieldsV1, b.metadata.managedFields[1]!.fieldsV1];
+      expect(ka).not.toBe(kb);
+      expect(ka['f:status']['f:conditions']).toBe(kb['f:status']['f:conditions']);
+      expect(ka['f:status']['f:podIPs']).not.toBe(kb['f:status']['f:podIPs']);
+      expect(Object.isFrozen(ka['f:status']['f:podIPs'])).toBe(true);
+    });
+
+    it('never shares a set or a part of one twice within one object', () => {
+      const twice = {
+        metadata: {
+          managedFields: [
+            { manager: 'a', fieldsV1: structuredClone(controllerFields) },
+            { manager: 'b', fieldsV1: structuredClone(controllerFields) },
+            { manager: 'c', fieldsV1: { 'f:spec': structuredClone(controllerFields['f:spec']) } },
+          ],
+        },
+      };
+      const copy = frozenJsonCopy(twice);
+      expect(copy).toEqual(twice);
+      const [a, b, c] = copy.metadata.managedFields.map((e) => e.fieldsV1) as [typeof controllerFields, typeof controllerFields, Pick<typeof controllerFields, 'f:spec'>];
+      expect(a).not.toBe(b);
+      expect(a['f:spec']['f:containers']).not.toBe(b['f:spec']['f:containers']);
+      expect(c['f:spec']['f:containers']).not.toBe(a['f:spec']['f:containers']);
+      expect(c['f:spec']['f:containers']).not.toBe(b['f:spec']['f:containers']);
+    });
+
+    it('copies only metadata.managedFields that way; malformed entries as any value', () => {
+      const odd = { spec: { managedFields: [{ fieldsV1: { 'f:a': { 'f:b': {} } } }] }, metadata: { managedFields: [null, 'x', { fieldsV1: [1] }, { fieldsV1: { 'f:a': { 'f:b': { 'f:c': undefined } } } }] } };
+      const [one, two] = [frozenJsonCopy(odd), frozenJsonCopy(odd)];
+      expect(one).toEqual(JSON.parse(JSON.stringify(odd)));
+      expect(one.spec.managedFields[0]!.fieldsV1).not.toBe(two.spec.managedFields[0]!.fieldsV1);
+      expect(one.metadata.managedFields[3]).toEqual({ fieldsV1: { 'f:a': { 'f:b': {} } } });
+    });
+  });
 });
