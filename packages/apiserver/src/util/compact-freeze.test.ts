@@ -49,11 +49,11 @@ describe('frozenJsonCopy', () => {
       const [ca, cb] = [a.metadata.managedFields[0]!, b.metadata.managedFields[0]!];
       expect(ca.fieldsV1).toBe(cb.fieldsV1);
       expect(ca).not.toBe(cb);
-      const [ka, kb] = [a.metadata.managedFields[1]!.fieldsV1, b.metadata.managedFields[1]!.fieldsV1];
+      const [ka, kb] = [a.metadata.managedFields[1]!.fieldsV1, b.metadata.managedFields[1]!.fieldsV1] as ReturnType<typeof kubeletFields>[];
       expect(ka).not.toBe(kb);
-      expect(ka['f:status']['f:conditions']).toBe(kb['f:status']['f:conditions']);
-      expect(ka['f:status']['f:podIPs']).not.toBe(kb['f:status']['f:podIPs']);
-      expect(Object.isFrozen(ka['f:status']['f:podIPs'])).toBe(true);
+      expect(ka!['f:status']['f:conditions']).toBe(kb!['f:status']['f:conditions']);
+      expect(ka!['f:status']['f:podIPs']).not.toBe(kb!['f:status']['f:podIPs']);
+      expect(Object.isFrozen(ka!['f:status']['f:podIPs'])).toBe(true);
     });
 
     it('never shares a set or a part of one twice within one object', () => {

@@ -2,6 +2,8 @@ import type { KubeObject, ResourceDefinition } from '@minik/types';
 import { builtinResources } from '@minik/types';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../errors/index.js';
+import { cloneJson } from '../../util/clone-json.js';
+import { frozenJsonCopy } from '../../util/compact-freeze.js';
 import { fieldManagerFor, type WriteSubresource } from '../field-ownership.js';
 import { lastAppliedAnnotation } from './field-manager.js';
 import type { ManagedFieldsEntry } from './managed-fields.js';
@@ -52,6 +54,18 @@ describe('field manager: Update operations', () => {
         fieldsV1: { 'f:data': { '.': {}, 'f:k': {} }, 'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} } } },
       },
     ]);
+  });
+
+  it('gives back the stored field sets when a writer sends a copy of them and changes only fields it owns', () => {
+    const stored = frozenJsonCopy(update(undefined, configMap({ a: '1' }, { labels: { app: 'x' } }), 'renewer', t0));
+    const copy = cloneJson(stored);
+    const renewed = update(stored, { ...copy, data: { a: '2' } }, 'renewer', t1);
+    expect(entries(renewed)[0]!.fieldsV1).toBe(entries(stored)[0]!.fieldsV1);
+    expect(entries(renewed)[0]!.time).toBe(t1);
+    // Another writer's change gives new sets.
+    const other = update(stored, { ...copy, data: { a: '3' } }, 'editor', t1);
+    expect(entries(other).map((e) => e.manager)).toEqual(['renewer', 'editor']);
+    expect(entries(other)[0]!.fieldsV1).toEqual({ 'f:data': {}, 'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} } } });
   });
 
   it('moves ownership of changed fields to the writer and drops removed fields from every owner', () => {

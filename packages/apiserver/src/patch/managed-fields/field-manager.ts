@@ -203,6 +203,9 @@ export class FieldManager {
     if (this.scope.subresource) return decodeManagedFields(live?.metadata.managedFields);
     const requested = next.metadata.managedFields;
     if (isResetManagedFields(requested)) return emptyManaged();
+    const stored = live?.metadata.managedFields;
+    // Most writers send back the managed fields they read, copied: the stored ones decode from cache.
+    if (stored !== undefined && deepEqual(requested, stored)) return decodeManagedFields(stored);
     try {
       const managed = decodeManagedFields(requested);
       if (managed.fields.size > 0) return managed;
@@ -216,17 +219,21 @@ export class FieldManager {
   #recordUpdate(managed: Managed, live: JsonMap | undefined, next: JsonMap | undefined, manager: string): void {
     const c = this.#compare(live, next);
     const changed = c.modified.union(c.added);
+    const id = this.#identifier(manager, 'Update');
+    const before = managed.fields.get(id)?.set;
     // The write takes over what it changed from everyone and drops what it removed.
-    for (const [id, vs] of managed.fields) {
+    for (const [other, vs] of managed.fields) {
       const set = vs.set.difference(vs.set.intersection(changed)).difference(c.removed);
-      if (set.isEmpty()) managed.fields.delete(id);
-      else managed.fields.set(id, { ...vs, set });
+      if (set.isEmpty()) managed.fields.delete(other);
+      else if (set !== vs.set) managed.fields.set(other, { ...vs, set });
     }
     const own = changed.difference(c.removed).difference(strippedFields);
     if (own.isEmpty()) return;
-    const id = this.#identifier(manager, 'Update');
     const previous = managed.fields.get(id);
-    managed.fields.set(id, { set: previous ? own.union(previous.set) : own, apiVersion: this.#apiVersion, applied: false });
+    let set = previous ? own.union(previous.set) : own;
+    // A manager that rewrites fields it owns (a Lease renewal) keeps its set, and the set its stored tree.
+    if (before !== undefined && set.equals(before)) set = before;
+    managed.fields.set(id, { set, apiVersion: this.#apiVersion, applied: false });
     managed.times.set(id, this.scope.now);
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { frozenJsonCopy } from '../../util/compact-freeze.js';
 import { FieldSet } from './field-set.js';
 import { pathString, type Path } from './path-element.js';
 
@@ -58,6 +59,33 @@ describe('field sets', () => {
     expect(a.recursiveDifference(FieldSet.of([f('b')])).iterate().map(pathString)).toEqual(['.a']);
     expect(new FieldSet().isEmpty()).toBe(true);
     expect(a.difference(a).isEmpty()).toBe(true);
+  });
+
+  it('return the set itself from operations that change nothing, and compare by paths', () => {
+    const a = FieldSet.of([f('a')], [f('b'), f('c')], [f('b'), f('d')]);
+    expect(a.difference(FieldSet.of([f('x')], [f('b'), f('x')]))).toBe(a);
+    expect(a.recursiveDifference(new FieldSet())).toBe(a);
+    expect(a.union(FieldSet.of([f('b'), f('c')]))).toBe(a);
+    expect(a.intersection(a)).toBe(a);
+    expect(a.difference(FieldSet.of([f('b'), f('c')]))).not.toBe(a);
+    const rebuilt = a.difference(FieldSet.of([f('b'), f('c')])).union(FieldSet.of([f('b'), f('c')]));
+    expect(rebuilt).not.toBe(a);
+    expect(rebuilt.equals(a)).toBe(true);
+    expect(rebuilt.equals(FieldSet.of([f('a')], [f('b'), f('c')]))).toBe(false);
+  });
+
+  it('decode a stored (shared) tree once, and encode its set as that tree', () => {
+    const fields = { 'f:spec': { 'f:holderIdentity': {}, 'f:renewTime': {} } };
+    const stored = frozenJsonCopy({ metadata: { managedFields: [{ manager: 'kubelet', fieldsV1: fields }] } }).metadata.managedFields[0]!.fieldsV1;
+    const set = FieldSet.fromFieldsV1(stored);
+    expect(FieldSet.fromFieldsV1(stored)).toBe(set);
+    expect(set.toFieldsV1()).toBe(stored);
+    // A tree that is not the store's (a request's) is decoded each time and encoded anew.
+    expect(FieldSet.fromFieldsV1(fields)).not.toBe(FieldSet.fromFieldsV1(fields));
+    expect(FieldSet.fromFieldsV1(fields).toFieldsV1()).not.toBe(fields);
+    // A stored tree in another key order than upstream's is not given back: encoding sorts.
+    const unsorted = frozenJsonCopy({ metadata: { managedFields: [{ fieldsV1: { 'f:spec': { 'f:renewTime': {}, 'f:holderIdentity': {} } } }] } }).metadata.managedFields[0]!.fieldsV1;
+    expect(JSON.stringify(FieldSet.fromFieldsV1(unsorted).toFieldsV1())).toBe(JSON.stringify(fields));
   });
 
   it('prints paths as upstream does in conflicts', () => {

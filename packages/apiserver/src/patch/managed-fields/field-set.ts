@@ -1,3 +1,4 @@
+import { isSharedFieldsTree } from '../../util/shared-field-sets.js';
 import { compareElements, elementKey, parseElementKey, type Path, type PathElement } from './path-element.js';
 
 interface Child {
@@ -71,7 +72,21 @@ export class FieldSet {
     return [...this.#children.values()];
   }
 
-  #build(members: Iterable<[string, PathElement]>, children: Iterable<[string, Child]>): FieldSet {
+  /** True when members and children are this set's own: an operation that changed nothing returns the set itself. */
+  #sameAs(members: Map<string, PathElement> | [string, PathElement][], children: [string, Child][] | Map<string, Child>): boolean {
+    const memberCount = members instanceof Map ? members.size : members.length;
+    if (memberCount !== this.#members.size) return false;
+    let count = 0;
+    for (const [k, child] of children) {
+      if (this.#children.get(k) !== child) return false;
+      count++;
+    }
+    return count === this.#children.size;
+  }
+
+  #build(members: Map<string, PathElement> | [string, PathElement][], children: [string, Child][] | Map<string, Child>): FieldSet {
+    // Members are only ever removed (difference, intersection) or added (union), so equal counts mean equal members.
+    if (this.#sameAs(members, children)) return this;
     const out = new FieldSet();
     for (const [k, pe] of members) out.#members.set(k, pe);
     for (const [k, child] of children) if (!child.set.isEmpty()) out.#children.set(k, child);
@@ -84,7 +99,7 @@ export class FieldSet {
     const children = new Map<string, Child>();
     for (const [k, child] of this.#children) {
       const theirs = other.#children.get(k);
-      children.set(k, theirs ? { pe: child.pe, set: child.set.union(theirs.set) } : child);
+      children.set(k, theirs ? withSet(child, child.set.union(theirs.set)) : child);
     }
     for (const [k, child] of other.#children) if (!children.has(k)) children.set(k, child);
     return this.#build(members, children);
@@ -95,7 +110,7 @@ export class FieldSet {
     const children: [string, Child][] = [];
     for (const [k, child] of this.#children) {
       const theirs = other.#children.get(k);
-      if (theirs) children.push([k, { pe: child.pe, set: child.set.intersection(theirs.set) }]);
+      if (theirs) children.push([k, withSet(child, child.set.intersection(theirs.set))]);
     }
     return this.#build(members, children);
   }
@@ -106,7 +121,7 @@ export class FieldSet {
     const children: [string, Child][] = [];
     for (const [k, child] of this.#children) {
       const theirs = other.#children.get(k);
-      children.push([k, theirs ? { pe: child.pe, set: child.set.difference(theirs.set) } : child]);
+      children.push([k, theirs ? withSet(child, child.set.difference(theirs.set)) : child]);
     }
     return this.#build(members, children);
   }
@@ -118,7 +133,7 @@ export class FieldSet {
     for (const [k, child] of this.#children) {
       if (other.#members.has(k)) continue;
       const theirs = other.#children.get(k);
-      children.push([k, theirs ? { pe: child.pe, set: child.set.recursiveDifference(theirs.set) } : child]);
+      children.push([k, theirs ? withSet(child, child.set.recursiveDifference(theirs.set)) : child]);
     }
     return this.#build(members, children);
   }
@@ -133,9 +148,24 @@ export class FieldSet {
     return out;
   }
 
-  /** The FieldsV1 form: `{"f:spec": {"f:replicas": {}}}`, keys in upstream's order. */
+  /** Whether both sets hold the same paths. */
+  equals(other: FieldSet): boolean {
+    if (this === other) return true;
+    if (this.#members.size !== other.#members.size || this.#children.size !== other.#children.size) return false;
+    for (const k of this.#members.keys()) if (!other.#members.has(k)) return false;
+    for (const [k, child] of this.#children) {
+      const theirs = other.#children.get(k);
+      if (!theirs || !child.set.equals(theirs.set)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The FieldsV1 form: `{"f:spec": {"f:replicas": {}}}`, keys in upstream's order. A set decoded
+   * from a stored tree that reads the same gives that (frozen) tree back.
+   */
   toFieldsV1(): Record<string, unknown> {
-    return this.#emit(false);
+    return (storedTreeOf.get(this) as Record<string, unknown> | undefined) ?? this.#emit(false);
   }
 
   #emit(includeSelf: boolean): Record<string, unknown> {
@@ -154,7 +184,15 @@ export class FieldSet {
 
   /** Parses FieldsV1; unknown key kinds are dropped as upstream does. */
   static fromFieldsV1(fields: unknown): FieldSet {
-    return readFieldsV1(fields)?.children ?? new FieldSet();
+    if (!isSharedFieldsTree(fields)) return readFieldsV1(fields).children ?? new FieldSet();
+    // A write decodes the managed fields of the object it replaces: most are trees decoded before.
+    let set = setOfStoredTree.get(fields);
+    if (set === undefined) {
+      set = readFieldsV1(fields).children ?? new FieldSet();
+      setOfStoredTree.set(fields, set);
+      if (JSON.stringify(set.#emit(false)) === JSON.stringify(fields)) storedTreeOf.set(set, fields);
+    }
+    return set;
   }
 
   static #attach(parent: FieldSet, pe: PathElement, child: FieldSet | undefined, member: boolean): void {
@@ -167,6 +205,15 @@ export class FieldSet {
   static attach(parent: FieldSet, pe: PathElement, child: FieldSet | undefined, member: boolean): void {
     FieldSet.#attach(parent, pe, child, member);
   }
+}
+
+/** Decoded field sets of the store's shared trees; sets are never changed once built. */
+const setOfStoredTree = new WeakMap<object, FieldSet>();
+/** The stored tree a set was decoded from, when encoding the set gives the same text. */
+const storedTreeOf = new WeakMap<FieldSet, object>();
+
+function withSet(child: Child, set: FieldSet): Child {
+  return set === child.set ? child : { pe: child.pe, set };
 }
 
 function readFieldsV1(node: unknown): { children: FieldSet | undefined; isMember: boolean } {

@@ -1,0 +1,104 @@
+/**
+ * FieldsV1 trees shared between stored objects. They are most of a stored pod or Event (a third
+ * of the heap of a cluster of Running pods), and most of them repeat: every pod of a ReplicaSet
+ * holds the same controller's set, every Event of a reason the same kubelet's.
+ */
+import { SharedValues } from './shared-values.js';
+
+
+/** Frozen JSON copy of a value (what the store's copy does everywhere else). */
+type CopyValue = (value: unknown, inArray: boolean) => unknown;
+
+/** A shared FieldsV1 tree and the shared subtrees it is built of. */
+interface SharedTree {
+  readonly tree: object;
+  readonly parts: readonly object[];
+}
+
+/** FieldsV1 trees by their JSON text; a generation holds more than a few thousand objects' sets. */
+const fieldsTrees = new SharedValues<SharedTree>(8_192);
+/** Every shared tree, found without its text: writes carry the stored trees of managers they left alone. */
+const sharedTrees = new WeakMap<object, SharedTree>();
+/** Their second-level subtrees (`f:status` → `f:conditions`), shared by trees that differ elsewhere. */
+const fieldsParts = new SharedValues<object>(8_192);
+
+/**
+ * A frozen copy of `metadata.managedFields` whose FieldsV1 trees are shared with other stored
+ * objects (`copy` copies any other value). No tree or part of one appears twice in one object.
+ */
+export function copyManagedFields(list: unknown, copy: CopyValue): unknown {
+  if (!Array.isArray(list)) return copy(list, false);
+  const copies = new Array<unknown>(list.length);
+  const used = new Set<object>();
+  for (let i = 0; i < list.length; i++) {
+    const entry: unknown = list[i];
+    if (!isPlainRecord(entry) || !isPlainRecord(entry.fieldsV1)) {
+      copies[i] = copy(entry, true);
+      continue;
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(entry)) {
+      const copied = key === 'fieldsV1' ? sharedTree(entry.fieldsV1, used, copy) : copy(entry[key], false);
+      if (copied !== undefined) out[key] = copied;
+    }
+    copies[i] = Object.freeze(out);
+  }
+  return Object.freeze(copies);
+}
+
+/** The shared copy of a FieldsV1 tree (its JSON text is the copy's), unless this object holds it or a part of it already. */
+function sharedTree(tree: Record<string, unknown>, used: Set<object>, copy: CopyValue): unknown {
+  const shared = sharedTrees.get(tree) ?? fieldsTrees.get(JSON.stringify(tree), () => buildSharedTree(tree, copy));
+  if (used.has(shared.tree) || shared.parts.some((part) => used.has(part))) return copy(tree, false);
+  used.add(shared.tree);
+  for (const part of shared.parts) used.add(part);
+  return shared.tree;
+}
+
+/**
+ * A frozen copy of a tree whose non-empty second-level subtrees are shared: the kubelet's set of
+ * every pod differs only in `f:podIPs`, and its `f:conditions` is most of it.
+ */
+function buildSharedTree(tree: Record<string, unknown>, copy: CopyValue): SharedTree {
+  const parts: object[] = [];
+  const root: Record<string, unknown> = {};
+  for (const key of Object.keys(tree)) {
+    const child = tree[key];
+    if (!isPlainRecord(child)) {
+      const copied = copy(child, false);
+      if (copied !== undefined) root[key] = copied;
+      continue;
+    }
+    const level: Record<string, unknown> = {};
+    for (const name of Object.keys(child)) {
+      const grandchild = child[name];
+      if (isPlainRecord(grandchild) && Object.keys(grandchild).length > 0) {
+        const part = fieldsParts.get(JSON.stringify(grandchild), () => copy(grandchild, false) as object);
+        if (!parts.includes(part)) {
+          parts.push(part);
+          level[name] = part;
+          continue;
+        }
+      }
+      const copied = copy(grandchild, false);
+      if (copied !== undefined) level[name] = copied;
+    }
+    root[key] = Object.freeze(level);
+  }
+  const shared = { tree: Object.freeze(root), parts };
+  sharedTrees.set(shared.tree, shared);
+  return shared;
+}
+
+/**
+ * Whether a value is a FieldsV1 tree the store shares: frozen all the way down, so that what is
+ * derived from it (its decoded field set) can be kept with it.
+ */
+export function isSharedFieldsTree(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && sharedTrees.has(value);
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+}
+
