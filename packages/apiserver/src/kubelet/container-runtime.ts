@@ -44,6 +44,7 @@ export class ContainerRuntime {
   readonly #clock: Clock;
   readonly #apps: AppRegistry;
   readonly #images = new Map<string, ImageReference>();
+  #imageList: readonly ImageReference[] | undefined;
   readonly #sandboxes = new Map<string, PodSandbox>();
 
   constructor(clock: Clock, apps: AppRegistry) {
@@ -60,12 +61,14 @@ export class ContainerRuntime {
   }
 
   addImage(image: ImageReference): void {
+    if (this.#images.get(image.normalized) === image) return;
     this.#images.set(image.normalized, image);
+    this.#imageList = undefined;
   }
 
-  /** Images present, for node.status.images. */
+  /** Images present, for node.status.images: the same array until an image is added. */
   get images(): readonly ImageReference[] {
-    return [...this.#images.values()];
+    return (this.#imageList ??= Object.freeze([...this.#images.values()]));
   }
 
   sandbox(uid: string): PodSandbox | undefined {

@@ -1,10 +1,13 @@
 import type { KubeObject, Lease, Node, NodeCondition } from '@minik/types';
-import { imageID } from '../apps/image-reference.js';
+import { imageID, type ImageReference } from '../apps/image-reference.js';
 import type { InProcessClient } from '../client/in-process-client.js';
 import type { Clock, TimerHandle } from '../util/clock.js';
+import { deepEqual } from '../util/deep-equal.js';
 import { rfc3339 } from '../util/time.js';
 import type { ContainerRuntime } from './container-runtime.js';
 import type { KubeletTiming } from './kubelet-timing.js';
+
+type ContainerImage = NonNullable<NonNullable<Node['status']>['images']>[number];
 
 const leaseRef = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease' };
 const nodeRef = { apiVersion: 'v1', kind: 'Node' };
@@ -38,6 +41,8 @@ export class NodeHeartbeat {
   #leaseTimer: TimerHandle | undefined;
   #statusTimer: TimerHandle | undefined;
   #lastReport = -Infinity;
+  #imagesOf: readonly ImageReference[] | undefined;
+  #images: ContainerImage[] = [];
 
   constructor(options: { client: InProcessClient; clock: Clock; timing: KubeletTiming; nodeName: string; runtime: ContainerRuntime }) {
     this.#client = options.client;
@@ -112,16 +117,16 @@ export class NodeHeartbeat {
     const now = this.#clock.now();
     const stamp = rfc3339(now);
     const current = node.status?.conditions ?? [];
-    let changed = false;
+    const unchanged = (wanted: (typeof healthyConditions)[number], old: NodeCondition | undefined): old is NodeCondition =>
+      old?.status === wanted.status && old.reason === wanted.reason;
+    const images = this.#nodeImages();
+    // Checked every second on every node: decide before building anything.
+    const changed = healthyConditions.some((wanted) => !unchanged(wanted, current.find((c) => c.type === wanted.type)));
+    if (!changed && now - this.#lastReport < this.#timing.nodeStatusReportMs && deepEqual(images, node.status?.images ?? [])) return;
     const conditions = healthyConditions.map((wanted) => {
       const old = current.find((c) => c.type === wanted.type);
-      const same = old?.status === wanted.status && old.reason === wanted.reason;
-      if (!same) changed = true;
-      return { ...wanted, lastHeartbeatTime: stamp, lastTransitionTime: same && old?.lastTransitionTime ? old.lastTransitionTime : stamp };
+      return { ...wanted, lastHeartbeatTime: stamp, lastTransitionTime: unchanged(wanted, old) && old.lastTransitionTime ? old.lastTransitionTime : stamp };
     });
-    const images = this.#runtime.images.map((ref) => ({ names: [imageID(ref), ref.normalized], sizeBytes: this.#runtime.apps.imageSize(ref) }));
-    const imagesChanged = JSON.stringify(images) !== JSON.stringify(node.status?.images ?? []);
-    if (!changed && !imagesChanged && now - this.#lastReport < this.#timing.nodeStatusReportMs) return;
     const next = { ...node, metadata: { ...node.metadata } } as unknown as KubeObject & { status?: Node['status'] };
     next.status = { ...next.status, conditions, images };
     // NodeStatus.images is omitempty: a node without images has no `images` field, not `[]`.
@@ -129,5 +134,15 @@ export class NodeHeartbeat {
     delete next.metadata.resourceVersion;
     this.#client.updateStatus(nodeRef, next);
     this.#lastReport = now;
+  }
+
+  /** node.status.images for the runtime's images, built again only when an image was added. */
+  #nodeImages(): ContainerImage[] {
+    const refs = this.#runtime.images;
+    if (refs !== this.#imagesOf) {
+      this.#imagesOf = refs;
+      this.#images = refs.map((ref) => ({ names: [imageID(ref), ref.normalized], sizeBytes: this.#runtime.apps.imageSize(ref) }));
+    }
+    return this.#images;
   }
 }

@@ -7,6 +7,7 @@ import { ControllerBase } from '../shared/controller-base.js';
 import type { ControllerContext } from '../shared/controller-context.js';
 import { OwnerGraph } from './owner-graph.js';
 import { cloneJson } from '../../util/clone-json.js';
+import { deepEqual } from '../../util/deep-equal.js';
 
 const orphanFinalizer = 'orphan';
 const foregroundFinalizer = 'foregroundDeletion';
@@ -53,6 +54,10 @@ export class GarbageCollector extends ControllerBase {
           }
           return;
         }
+        // As upstream's graph builder: an update that leaves owner references and deletion state
+        // alone (a Lease renewal, a status update) gives the collector nothing to do.
+        const before = event.previous?.object;
+        if (event.type === 'MODIFIED' && before !== undefined && sameOwnership(before, obj)) return;
         this.#graph.upsert(key, obj);
         if ((obj.metadata.ownerReferences?.length ?? 0) > 0 || deletingWith(obj, orphanFinalizer) || deletingWith(obj, foregroundFinalizer)) {
           this.queue.enqueue(key);
@@ -205,6 +210,16 @@ function kindOf(def: ResourceDefinition): KindRef {
 
 function keyFor(def: ResourceDefinition, obj: Readonly<KubeObject>): string {
   return `${def.group}|${def.plural}|${obj.metadata.namespace ?? ''}|${obj.metadata.name ?? ''}`;
+}
+
+function sameOwnership(before: Readonly<KubeObject>, after: Readonly<KubeObject>): boolean {
+  const [was, is] = [before.metadata, after.metadata];
+  return (
+    was.uid === is.uid &&
+    was.deletionTimestamp === is.deletionTimestamp &&
+    deepEqual(was.finalizers, is.finalizers) &&
+    deepEqual(was.ownerReferences, is.ownerReferences)
+  );
 }
 
 function deletingWith(obj: Readonly<KubeObject>, finalizer: string): boolean {
