@@ -1,4 +1,5 @@
 import { copyManagedFields } from './shared-field-sets.js';
+import { sizedObject } from './sized-objects.js';
 
 /** Strings up to this length are shared between stored objects: "v1", "True", node names, "TCP". */
 const maxInternedLength = 24;
@@ -71,8 +72,9 @@ function copyFrozen(value: unknown, inArray: boolean, level: Level): unknown {
     for (let i = 0; i < value.length; i++) out[i] = copyFrozen(value[i], true, Level.Other);
     return Object.freeze(out);
   }
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
+  const keys = Object.keys(value);
+  const out = sizedObject(keys.length);
+  for (const key of keys) {
     const child = (value as Record<string, unknown>)[key];
     const copied =
       level === Level.Other

@@ -4,6 +4,7 @@
  * holds the same controller's set, every Event of a reason the same kubelet's.
  */
 import { SharedValues } from './shared-values.js';
+import { sizedObject } from './sized-objects.js';
 
 
 /** Frozen JSON copy of a value (what the store's copy does everywhere else). */
@@ -36,8 +37,9 @@ export function copyManagedFields(list: unknown, copy: CopyValue): unknown {
       copies[i] = copy(entry, true);
       continue;
     }
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(entry)) {
+    const keys = Object.keys(entry);
+    const out = sizedObject(keys.length);
+    for (const key of keys) {
       const copied = key === 'fieldsV1' ? sharedTree(entry.fieldsV1, used, copy) : copy(entry[key], false);
       if (copied !== undefined) out[key] = copied;
     }
@@ -61,16 +63,18 @@ function sharedTree(tree: Record<string, unknown>, used: Set<object>, copy: Copy
  */
 function buildSharedTree(tree: Record<string, unknown>, copy: CopyValue): SharedTree {
   const parts: object[] = [];
-  const root: Record<string, unknown> = {};
-  for (const key of Object.keys(tree)) {
+  const keys = Object.keys(tree);
+  const root = sizedObject(keys.length);
+  for (const key of keys) {
     const child = tree[key];
     if (!isPlainRecord(child)) {
       const copied = copy(child, false);
       if (copied !== undefined) root[key] = copied;
       continue;
     }
-    const level: Record<string, unknown> = {};
-    for (const name of Object.keys(child)) {
+    const names = Object.keys(child);
+    const level = sizedObject(names.length);
+    for (const name of names) {
       const grandchild = child[name];
       if (isPlainRecord(grandchild) && Object.keys(grandchild).length > 0) {
         const part = fieldsParts.get(JSON.stringify(grandchild), () => copy(grandchild, false) as object);
