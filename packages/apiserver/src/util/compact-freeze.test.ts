@@ -27,6 +27,25 @@ describe('frozenJsonCopy', () => {
     expect(() => frozenJsonCopy({ n: 1n })).toThrow(TypeError);
   });
 
+  it('shares the lists most pods repeat (owner references, containers, tolerations, conditions) between objects', () => {
+    const pod = (name: string) => ({
+      metadata: { name, ownerReferences: [{ kind: 'ReplicaSet', name: 'web-1', uid: 'u1', controller: true }], labels: { app: 'web' } },
+      spec: { containers: [{ name: 'web', image: 'nginx', ports: [{ containerPort: 80 }] }], tolerations: [{ key: 'k', operator: 'Exists' }], nodeName: name },
+      status: { conditions: [{ type: 'Ready', status: 'True' }], podIP: name },
+    });
+    const [a, b] = [frozenJsonCopy(pod('a')), frozenJsonCopy(pod('b'))];
+    expect(a).toEqual(pod('a'));
+    expect(b.metadata.ownerReferences).toBe(a.metadata.ownerReferences);
+    expect(b.spec.containers).toBe(a.spec.containers);
+    expect(b.spec.tolerations).toBe(a.spec.tolerations);
+    expect(b.status.conditions).toBe(a.status.conditions);
+    expect(b.metadata.labels).not.toBe(a.metadata.labels);
+    // Only at those places: a Deployment's template is copied, and so is a list that differs.
+    const template = { spec: { template: { spec: { containers: [{ name: 'web' }] } } } };
+    expect(frozenJsonCopy(template).spec.template.spec.containers).not.toBe(frozenJsonCopy(template).spec.template.spec.containers);
+    expect(frozenJsonCopy({ ...pod('c'), status: { conditions: [{ type: 'Ready', status: 'False' }] } }).status.conditions).not.toBe(a.status.conditions);
+  });
+
   describe('managedFields', () => {
     const controllerFields = { 'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} } }, 'f:spec': { 'f:containers': { 'k:{"name":"web"}': { '.': {}, 'f:image': {} } }, 'f:dnsPolicy': {} } };
     const kubeletFields = (ip: string) => ({

@@ -1,4 +1,5 @@
 import { copyManagedFields } from './shared-field-sets.js';
+import { SharedValues } from './shared-values.js';
 import { sizedObject } from './sized-objects.js';
 
 /** Strings up to this length are shared between stored objects: "v1", "True", node names, "TCP". */
@@ -23,8 +24,8 @@ function intern(value: string): string {
  *
  * Short strings are shared with the objects stored before: a parse gives every object its own
  * copy of "v1", "True", "TCP" or the node name, and a stored pod holds hundreds of such values.
- * The field sets of `metadata.managedFields` (FieldsV1 trees) are shared too (shared-field-sets.ts).
- * Other objects and arrays are not, and nothing is shared twice within one object: readers copy
+ * The field sets of `metadata.managedFields` (FieldsV1 trees, shared-field-sets.ts) and the lists
+ * below are shared too. Other objects and arrays are not, and nothing is shared twice within one object: readers copy
  * stored objects with structuredClone, which keeps aliases, so a value shared within one object
  * would become one mutable value everywhere it appeared in the copy.
  */
@@ -32,14 +33,37 @@ export function frozenJsonCopy<T>(value: T): T {
   return copyFrozen(value, false, Level.Top) as T;
 }
 
-/** Where in an object a value sits, as far as finding `metadata.managedFields` needs. */
+/** Where in an object a value sits, as far as finding the shared places below needs. */
 const enum Level {
   Top,
   Metadata,
+  Spec,
+  Status,
   Other,
 }
 
-/** A frozen JSON copy of a value anywhere but at the top or in metadata. */
+const topLevels: Record<string, Level> = { metadata: Level.Metadata, spec: Level.Spec, status: Level.Status };
+
+/**
+ * Lists that are the same in most objects of a kind and are shared between them by JSON text,
+ * one table per place: a pod's owner reference, containers and tolerations are its
+ * ReplicaSet's, and pods started in the same second have the same conditions.
+ */
+const sharedLists: Partial<Record<Level, Record<string, SharedValues<unknown>>>> = {
+  [Level.Metadata]: { ownerReferences: new SharedValues(4_096) },
+  [Level.Spec]: { containers: new SharedValues(4_096), tolerations: new SharedValues(4_096) },
+  [Level.Status]: { conditions: new SharedValues(4_096) },
+};
+
+function copyAt(level: Level, key: string, value: unknown): unknown {
+  if (level === Level.Top) return copyFrozen(value, false, topLevels[key] ?? Level.Other);
+  if (level === Level.Metadata && key === 'managedFields') return copyManagedFields(value, copyValue);
+  const table = sharedLists[level]?.[key];
+  if (table === undefined || !Array.isArray(value)) return copyFrozen(value, false, Level.Other);
+  return table.get(JSON.stringify(value), () => copyFrozen(value, false, Level.Other));
+}
+
+/** A frozen JSON copy of a value below the places that are shared. */
 function copyValue(value: unknown, inArray: boolean): unknown {
   return copyFrozen(value, inArray, Level.Other);
 }
@@ -76,14 +100,7 @@ function copyFrozen(value: unknown, inArray: boolean, level: Level): unknown {
   const out = sizedObject(keys.length);
   for (const key of keys) {
     const child = (value as Record<string, unknown>)[key];
-    const copied =
-      level === Level.Other
-        ? copyFrozen(child, false, Level.Other)
-        : level === Level.Top
-          ? copyFrozen(child, false, key === 'metadata' ? Level.Metadata : Level.Other)
-          : key === 'managedFields'
-            ? copyManagedFields(child, copyValue)
-            : copyFrozen(child, false, Level.Other);
+    const copied = level === Level.Other ? copyFrozen(child, false, Level.Other) : copyAt(level, key, child);
     if (copied !== undefined) out[key] = copied;
   }
   return Object.freeze(out);

@@ -16,6 +16,8 @@ export class SharedValues<T> {
     if (value !== undefined) return value;
     value = this.#previous.get(text);
     if (value === undefined) value = make();
+    // JSON.stringify's text is often a rope; a flat key is half its size.
+    text.charCodeAt(0);
     if (this.#current.size >= this.generationSize) {
       this.#previous = this.#current;
       this.#current = new Map();
