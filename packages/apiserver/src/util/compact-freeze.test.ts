@@ -27,7 +27,7 @@ describe('frozenJsonCopy', () => {
     expect(() => frozenJsonCopy({ n: 1n })).toThrow(TypeError);
   });
 
-  it('shares the lists most pods repeat (owner references, containers, tolerations, conditions) between objects', () => {
+  it('shares what most pods repeat (labels, owner references, containers, tolerations, conditions) between objects', () => {
     const pod = (name: string) => ({
       metadata: { name, ownerReferences: [{ kind: 'ReplicaSet', name: 'web-1', uid: 'u1', controller: true }], labels: { app: 'web' } },
       spec: { containers: [{ name: 'web', image: 'nginx', ports: [{ containerPort: 80 }] }], tolerations: [{ key: 'k', operator: 'Exists' }], nodeName: name },
@@ -39,11 +39,28 @@ describe('frozenJsonCopy', () => {
     expect(b.spec.containers).toBe(a.spec.containers);
     expect(b.spec.tolerations).toBe(a.spec.tolerations);
     expect(b.status.conditions).toBe(a.status.conditions);
-    expect(b.metadata.labels).not.toBe(a.metadata.labels);
+    expect(b.metadata.labels).toBe(a.metadata.labels);
+    expect(b.metadata).not.toBe(a.metadata);
     // Only at those places: a Deployment's template is copied, and so is a list that differs.
     const template = { spec: { template: { spec: { containers: [{ name: 'web' }] } } } };
     expect(frozenJsonCopy(template).spec.template.spec.containers).not.toBe(frozenJsonCopy(template).spec.template.spec.containers);
     expect(frozenJsonCopy({ ...pod('c'), status: { conditions: [{ type: 'Ready', status: 'False' }] } }).status.conditions).not.toBe(a.status.conditions);
+  });
+
+  it("shares what an Event repeats: its source, the object it is about and its single managedFields entry", () => {
+    const event = (reason: string, message: string) => ({
+      metadata: { name: `web.${reason}`, managedFields: [{ manager: 'kubelet', operation: 'Update', fieldsV1: { 'f:count': {}, 'f:message': {} } }] },
+      involvedObject: { kind: 'Pod', name: 'web', fieldPath: 'spec.containers{web}' },
+      reason,
+      message,
+      source: { component: 'kubelet', host: 'node-1' },
+    });
+    const [created, started] = [frozenJsonCopy(event('Created', 'Created container: web')), frozenJsonCopy(event('Started', 'Started container web'))];
+    expect(started).toEqual(event('Started', 'Started container web'));
+    expect(started.source).toBe(created.source);
+    expect(started.involvedObject).toBe(created.involvedObject);
+    expect(started.metadata.managedFields).toBe(created.metadata.managedFields);
+    expect(started.metadata).not.toBe(created.metadata);
   });
 
   describe('managedFields', () => {

@@ -45,22 +45,27 @@ const enum Level {
 const topLevels: Record<string, Level> = { metadata: Level.Metadata, spec: Level.Spec, status: Level.Status };
 
 /**
- * Lists that are the same in most objects of a kind and are shared between them by JSON text,
- * one table per place: a pod's owner reference, containers and tolerations are its
- * ReplicaSet's, and pods started in the same second have the same conditions.
+ * Values that are the same in many objects of a kind, shared between them by JSON text, one table
+ * per place: a pod's labels, owner reference, containers and tolerations are its ReplicaSet's, pods
+ * started in the same second have the same conditions, an Event's source is its component's, and
+ * the kubelet's Events about one pod name the same object, most with the same message as others.
  */
-const sharedLists: Partial<Record<Level, Record<string, SharedValues<unknown>>>> = {
-  [Level.Metadata]: { ownerReferences: new SharedValues(4_096) },
+const sharedPlaces: Partial<Record<Level, Record<string, SharedValues<unknown>>>> = {
+  [Level.Top]: { source: new SharedValues(4_096), involvedObject: new SharedValues(4_096), message: new SharedValues(4_096) },
+  [Level.Metadata]: { ownerReferences: new SharedValues(4_096), labels: new SharedValues(4_096) },
   [Level.Spec]: { containers: new SharedValues(4_096), tolerations: new SharedValues(4_096) },
   [Level.Status]: { conditions: new SharedValues(4_096) },
 };
 
 function copyAt(level: Level, key: string, value: unknown): unknown {
+  const table = sharedPlaces[level]?.[key];
+  if (table !== undefined && value !== null && typeof value === 'object') {
+    return table.get(JSON.stringify(value), () => copyFrozen(value, false, Level.Other));
+  }
+  if (table !== undefined && typeof value === 'string') return table.get(value, () => value);
   if (level === Level.Top) return copyFrozen(value, false, topLevels[key] ?? Level.Other);
   if (level === Level.Metadata && key === 'managedFields') return copyManagedFields(value, copyValue);
-  const table = sharedLists[level]?.[key];
-  if (table === undefined || !Array.isArray(value)) return copyFrozen(value, false, Level.Other);
-  return table.get(JSON.stringify(value), () => copyFrozen(value, false, Level.Other));
+  return copyFrozen(value, false, Level.Other);
 }
 
 /** A frozen JSON copy of a value below the places that are shared. */

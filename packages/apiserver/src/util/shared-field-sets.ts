@@ -20,6 +20,8 @@ interface SharedTree {
 const fieldsTrees = new SharedValues<SharedTree>(8_192);
 /** Every shared tree, found without its text: writes carry the stored trees of managers they left alone. */
 const sharedTrees = new WeakMap<object, SharedTree>();
+/** Whole managedFields lists of one entry, by JSON text. */
+const singleEntryLists = new SharedValues<unknown>(4_096);
 /** Their second-level subtrees (`f:status` → `f:conditions`), shared by trees that differ elsewhere. */
 const fieldsParts = new SharedValues<object>(8_192);
 
@@ -29,6 +31,12 @@ const fieldsParts = new SharedValues<object>(8_192);
  */
 export function copyManagedFields(list: unknown, copy: CopyValue): unknown {
   if (!Array.isArray(list)) return copy(list, false);
+  // An Event's single entry repeats for every Event its component writes in the same second.
+  if (list.length === 1) return singleEntryLists.get(JSON.stringify(list), () => copyEntries(list, copy));
+  return copyEntries(list, copy);
+}
+
+function copyEntries(list: unknown[], copy: CopyValue): unknown {
   const copies = new Array<unknown>(list.length);
   const used = new Set<object>();
   for (let i = 0; i < list.length; i++) {
