@@ -21,7 +21,8 @@ export interface RuntimeContainer {
   exitCode: number | undefined;
   /** Completed, Error, … (the terminated state's reason). */
   reason: string | undefined;
-  readonly timers: Set<TimerHandle>;
+  /** Timers the app set with `after` (made on the first: most apps set none). */
+  timers: Set<TimerHandle> | undefined;
 }
 
 /** A pod's sandbox on the node: its IP and every container it ran, by name, oldest first. */
@@ -126,7 +127,7 @@ export class ContainerRuntime {
       finishedAt: undefined,
       exitCode: undefined,
       reason: undefined,
-      timers: new Set(),
+      timers: undefined,
     };
     let history = sandbox.containers.get(container.name);
     if (!history) sandbox.containers.set(container.name, (history = []));
@@ -145,10 +146,10 @@ export class ContainerRuntime {
       after: (ms, fn) => {
         if (record.process === undefined && record.finishedAt !== undefined) return;
         const handle = clock.setTimeout(() => {
-          record.timers.delete(handle);
+          record.timers?.delete(handle);
           if (record.finishedAt === undefined) fn();
         }, ms);
-        record.timers.add(handle);
+        (record.timers ??= new Set()).add(handle);
       },
     });
     return record;
@@ -162,8 +163,8 @@ export class ContainerRuntime {
   /** The process is gone: record how it ended, end its log. */
   stop(record: RuntimeContainer, exitCode: number, reason: string): void {
     if (record.finishedAt !== undefined) return;
-    for (const handle of record.timers) this.#clock.clearTimeout(handle);
-    record.timers.clear();
+    for (const handle of record.timers ?? []) this.#clock.clearTimeout(handle);
+    record.timers = undefined;
     record.process = undefined;
     record.finishedAt = this.#clock.now();
     record.exitCode = exitCode;

@@ -51,10 +51,10 @@ const topLevels: Record<string, Level> = { metadata: Level.Metadata, spec: Level
  * the kubelet's Events about one pod name the same object, most with the same message as others.
  */
 const sharedPlaces: Partial<Record<Level, Record<string, SharedValues<unknown>>>> = {
-  [Level.Top]: { source: new SharedValues(4_096), involvedObject: new SharedValues(4_096), message: new SharedValues(4_096) },
-  [Level.Metadata]: { ownerReferences: new SharedValues(4_096), labels: new SharedValues(4_096) },
-  [Level.Spec]: { containers: new SharedValues(4_096), tolerations: new SharedValues(4_096) },
-  [Level.Status]: { conditions: new SharedValues(4_096) },
+  [Level.Top]: { source: new SharedValues(1_024), involvedObject: new SharedValues(1_024), message: new SharedValues(1_024) },
+  [Level.Metadata]: { ownerReferences: new SharedValues(1_024), labels: new SharedValues(1_024) },
+  [Level.Spec]: { containers: new SharedValues(1_024), tolerations: new SharedValues(1_024) },
+  [Level.Status]: { conditions: new SharedValues(1_024) },
 };
 
 function copyAt(level: Level, key: string, value: unknown): unknown {

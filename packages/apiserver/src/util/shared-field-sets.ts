@@ -16,14 +16,14 @@ interface SharedTree {
   readonly parts: readonly object[];
 }
 
-/** FieldsV1 trees by their JSON text; a generation holds more than a few thousand objects' sets. */
-const fieldsTrees = new SharedValues<SharedTree>(8_192);
+/** FieldsV1 trees by their JSON text. Sets that recur stay; each pod's own kubelet set passes through. */
+const fieldsTrees = new SharedValues<SharedTree>(2_048);
 /** Every shared tree, found without its text: writes carry the stored trees of managers they left alone. */
 const sharedTrees = new WeakMap<object, SharedTree>();
 /** Whole managedFields lists of one entry, by JSON text. */
-const singleEntryLists = new SharedValues<unknown>(4_096);
+const singleEntryLists = new SharedValues<unknown>(1_024);
 /** Their second-level subtrees (`f:status` → `f:conditions`), shared by trees that differ elsewhere. */
-const fieldsParts = new SharedValues<object>(8_192);
+const fieldsParts = new SharedValues<object>(2_048);
 
 /**
  * A frozen copy of `metadata.managedFields` whose FieldsV1 trees are shared with other stored
