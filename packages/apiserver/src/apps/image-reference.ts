@@ -56,9 +56,19 @@ export function imageDigest(ref: ImageReference): string {
   return `sha256:${createHash('sha256').update(`minik-image:${ref.normalized}`).digest('hex')}`;
 }
 
+const imageIDs = new Map<string, string>();
+
 /** The `imageID` a container status reports: repository@digest. */
 export function imageID(ref: ImageReference): string {
-  return `${ref.registry}/${ref.repository}@${imageDigest(ref)}`;
+  // Every container status carries it: one string per image, and no hash per status.
+  const key = `${ref.registry}/${ref.repository}@${ref.digest ?? ref.normalized}`;
+  let id = imageIDs.get(key);
+  if (id === undefined) {
+    if (imageIDs.size >= 1_024) imageIDs.clear();
+    id = `${ref.registry}/${ref.repository}@${imageDigest(ref)}`;
+    imageIDs.set(key, id);
+  }
+  return id;
 }
 
 /** The `image` a container status reports: the normalised name with its tag (`docker.io/library/nginx:1.25`). */

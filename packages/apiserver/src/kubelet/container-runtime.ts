@@ -6,10 +6,14 @@ import type { AppProcess, AppRequest, AppResponse } from '../apps/simulated-app.
 import type { Clock, TimerHandle } from '../util/clock.js';
 import { ContainerLog } from './container-log.js';
 
+const containerIDPrefix = 'simulated://';
+
 /** A container the simulated runtime created: its process while it runs, its log forever. */
 export interface RuntimeContainer {
   /** 64 hex characters, as containerd ids. */
   readonly id: string;
+  /** `simulated://<id>`, as container statuses carry it: one string for every status written. */
+  readonly containerID: string;
   readonly name: string;
   /** The restart count it was created with. */
   readonly attempt: number;
@@ -115,9 +119,11 @@ export class ContainerRuntime {
   /** Creates and starts a container: its app begins (and logs) at once. */
   start(sandbox: PodSandbox, pod: Readonly<Pod>, container: Readonly<Container>, image: ImageReference, attempt: number): RuntimeContainer {
     const now = this.#clock.now();
-    const id = createHash('sha256').update(`${sandbox.uid}/${container.name}/${attempt}/${now}`).digest('hex');
+    const containerID = `${containerIDPrefix}${createHash('sha256').update(`${sandbox.uid}/${container.name}/${attempt}/${now}`).digest('hex')}`;
     const record: RuntimeContainer = {
-      id,
+      // A slice of the containerID, not a string of its own.
+      id: containerID.slice(containerIDPrefix.length),
+      containerID,
       name: container.name,
       attempt,
       image,

@@ -14,7 +14,7 @@ export interface PodStatusInputs {
 type ContainerState = NonNullable<ContainerStatus['state']>;
 
 /** The `containerID` of a runtime container: `<runtime>://<id>`. */
-export const containerIDOf = (record: RuntimeContainer): string => `simulated://${record.id}`;
+export const containerIDOf = (record: RuntimeContainer): string => record.containerID;
 
 function terminated(record: RuntimeContainer): ContainerState {
   return {
