@@ -58,6 +58,41 @@ function accessLogTime(ms: number): string {
   return `${pad(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
 }
 
+const entrypointLines = [
+  '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+  '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+  '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+  '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+  '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
+  '/docker-entrypoint.sh: Configuration complete; ready for start up',
+];
+
+// Containers started in the same second print the same lines: they share the strings (a
+// Deployment of thousands starts hundreds of containers a second).
+let lastStartup: { key: string; lines: readonly string[] } | undefined;
+
+/** The lines nginx's entrypoint and master process print at start-up, at error-log time `t`. */
+function startupLines(t: string, version: string): readonly string[] {
+  const key = `${t} ${version}`;
+  if (lastStartup?.key !== key) {
+    const lines = [
+      ...entrypointLines,
+      `${t} [notice] 1#1: using the "epoll" event method`,
+      `${t} [notice] 1#1: nginx/${version}`,
+      `${t} [notice] 1#1: OS: Linux (minik simulated node)`,
+      `${t} [notice] 1#1: start worker processes`,
+      `${t} [notice] 1#1: start worker process 29`,
+    ];
+    // Flat strings: a template's result is a rope of its pieces.
+    for (const line of lines) line.charCodeAt(0);
+    lastStartup = { key, lines };
+  }
+  return lastStartup.lines;
+}
+
 /**
  * The official nginx image: the welcome page on `/` (port 80), nginx's 404 page elsewhere, the
  * entrypoint's start-up lines and one combined-format access-log line per request.
@@ -70,25 +105,7 @@ export const nginxApp: SimulatedApp = {
   start(context: AppStartContext): AppProcess {
     const version = versionOf(context.image.tag);
     const port = shortRepository(context.image) === 'nginx' ? 80 : 8080;
-    const t = errorLogTime(context.now());
-    for (const line of [
-      '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
-      '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
-      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
-      '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
-      '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
-      '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
-      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
-      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
-      '/docker-entrypoint.sh: Configuration complete; ready for start up',
-      `${t} [notice] 1#1: using the "epoll" event method`,
-      `${t} [notice] 1#1: nginx/${version}`,
-      `${t} [notice] 1#1: OS: Linux (minik simulated node)`,
-      `${t} [notice] 1#1: start worker processes`,
-      `${t} [notice] 1#1: start worker process 29`,
-    ]) {
-      context.log(line);
-    }
+    for (const line of startupLines(errorLogTime(context.now()), version)) context.log(line);
     const serve = (request: AppRequest) => {
       const path = request.path.split('?')[0] ?? '/';
       const found = path === '/' || path === '/index.html';
