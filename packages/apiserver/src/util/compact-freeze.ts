@@ -24,10 +24,11 @@ function intern(value: string): string {
  *
  * Short strings are shared with the objects stored before: a parse gives every object its own
  * copy of "v1", "True", "TCP" or the node name, and a stored pod holds hundreds of such values.
- * The field sets of `metadata.managedFields` (FieldsV1 trees, shared-field-sets.ts) and the lists
- * below are shared too. Other objects and arrays are not, and nothing is shared twice within one object: readers copy
- * stored objects with structuredClone, which keeps aliases, so a value shared within one object
- * would become one mutable value everywhere it appeared in the copy.
+ * The field sets of `metadata.managedFields` (FieldsV1 trees, shared-field-sets.ts) and the values
+ * at the places below are shared too. Other objects and arrays are not, and nothing is shared
+ * twice within one object: readers copy stored objects with structuredClone, which keeps aliases,
+ * so a value shared within one object would become one mutable value everywhere it appeared in
+ * the copy.
  */
 export function frozenJsonCopy<T>(value: T): T {
   return copyFrozen(value, false, Level.Top) as T;

@@ -6,7 +6,6 @@
 import { SharedValues } from './shared-values.js';
 import { sizedObject } from './sized-objects.js';
 
-
 /** Frozen JSON copy of a value (what the store's copy does everywhere else). */
 type CopyValue = (value: unknown, inArray: boolean) => unknown;
 

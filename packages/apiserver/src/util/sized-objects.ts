@@ -19,7 +19,6 @@ const maxSized = 24;
 type PlainConstructor = new () => Record<string, unknown>;
 
 // Never set: see above.
-// eslint-disable-next-line prefer-const
 let reserveRoom = false;
 
 function plainConstructor(): PlainConstructor {
