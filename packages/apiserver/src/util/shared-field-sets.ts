@@ -30,8 +30,10 @@ const fieldsParts = new SharedValues<object>(2_048);
  */
 export function copyManagedFields(list: unknown, copy: CopyValue): unknown {
   if (!Array.isArray(list)) return copy(list, false);
-  // An Event's single entry repeats for every Event its component writes in the same second.
-  if (list.length === 1) return singleEntryLists.get(JSON.stringify(list), () => copyEntries(list, copy));
+  // An Event's single entry repeats for every Event its component writes in the same second. An
+  // update that kept its manager's stored set (a Lease renewal) is cheaper to copy than to look up.
+  const only: unknown = list.length === 1 ? list[0] : undefined;
+  if (isPlainRecord(only) && !isSharedFieldsTree(only.fieldsV1)) return singleEntryLists.get(JSON.stringify(list), () => copyEntries(list, copy));
   return copyEntries(list, copy);
 }
 
