@@ -2,6 +2,7 @@ import { emptyMessage, type DecodedMap, type DecodedMessage, type DecodedScalar,
 import { messageDescriptor } from './message-registry.js';
 import { messageTypeOf, type FieldDescriptor, type ScalarType } from './message-schema.js';
 import { ProtoDecodeError } from './wire-reader.js';
+import { setOwnProperty } from '../util/own-property.js';
 
 /**
  * Turns a decoded message into the JSON object Go's encoding/json writes for the same struct, so
@@ -35,7 +36,7 @@ function writeField(out: Record<string, unknown>, field: FieldDescriptor, value:
     const map = (value as DecodedMap | undefined) ?? new Map();
     if (map.size > 0) {
       const object: Record<string, unknown> = {};
-      for (const key of [...map.keys()].sort(compareGoStrings)) object[key] = elementJson(field, map.get(key)!);
+      for (const key of [...map.keys()].sort(compareGoStrings)) setOwnProperty(object, key, elementJson(field, map.get(key)!));
       out[field.name] = object;
     } else if (!field.omitEmpty) out[field.name] = null;
     return;

@@ -12,6 +12,13 @@ describe('cloneJson', () => {
     expect(source.c.d).toBe('x');
   });
 
+  it('keeps a key named __proto__ as an own property, as JSON.parse does', () => {
+    const source = JSON.parse('{"data":{"__proto__":"x"},"spec":{"__proto__":{"y":1}}}') as Record<string, Record<string, unknown>>;
+    const copy = cloneJson(source);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(source));
+    expect(Object.getPrototypeOf(copy.spec)).toBe(Object.prototype);
+  });
+
   it('copies a value shared by two places twice (structuredClone would keep the alias)', () => {
     const shared = Object.freeze({});
     const copy = cloneJson({ status: shared, spec: { template: shared } });

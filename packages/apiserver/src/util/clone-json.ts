@@ -1,3 +1,5 @@
+import { setOwnProperty } from './own-property.js';
+
 /**
  * A mutable deep copy of JSON data (Kubernetes objects): plain objects and arrays are copied,
  * everything else is shared, as it is immutable; an object with toJSON (a Date) becomes what
@@ -21,6 +23,6 @@ function copy(value: unknown): unknown {
   const toJSON = (value as { toJSON?: unknown }).toJSON;
   if (typeof toJSON === 'function') return copy(toJSON.call(value));
   const out: Record<string, unknown> = {};
-  for (const key in value) out[key] = copy((value as Record<string, unknown>)[key]);
+  for (const key in value) setOwnProperty(out, key, copy((value as Record<string, unknown>)[key]));
   return out;
 }

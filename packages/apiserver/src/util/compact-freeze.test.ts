@@ -23,6 +23,13 @@ describe('frozenJsonCopy', () => {
     expect(new Set([a.x, a.y, b.x, b.y, shared]).size).toBe(5);
   });
 
+  it('keeps a key named __proto__ as an own property, as JSON.parse does', () => {
+    const source = JSON.parse('{"data":{"__proto__":"x","a":"b"},"spec":{"__proto__":{"y":1}}}') as Record<string, Record<string, unknown>>;
+    const copy = frozenJsonCopy(source);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(source));
+    expect(Object.getPrototypeOf(copy.spec)).toBe(Object.prototype);
+  });
+
   it('refuses a BigInt as JSON.stringify does', () => {
     expect(() => frozenJsonCopy({ n: 1n })).toThrow(TypeError);
   });

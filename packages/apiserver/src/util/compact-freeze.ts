@@ -1,3 +1,4 @@
+import { setOwnProperty } from './own-property.js';
 import { copyManagedFields } from './shared-field-sets.js';
 import { SharedValues } from './shared-values.js';
 import { sizedObject } from './sized-objects.js';
@@ -43,7 +44,12 @@ const enum Level {
   Other,
 }
 
-const topLevels: Record<string, Level> = { metadata: Level.Metadata, spec: Level.Spec, status: Level.Status };
+// Maps, not object literals: a key `__proto__` must find nothing here.
+const topLevels = new Map<string, Level>([
+  ['metadata', Level.Metadata],
+  ['spec', Level.Spec],
+  ['status', Level.Status],
+]);
 
 /**
  * Values that are the same in many objects of a kind, shared between them by JSON text, one table
@@ -51,20 +57,24 @@ const topLevels: Record<string, Level> = { metadata: Level.Metadata, spec: Level
  * started in the same second have the same conditions, an Event's source is its component's, and
  * the kubelet's Events about one pod name the same object, most with the same message as others.
  */
-const sharedPlaces: Partial<Record<Level, Record<string, SharedValues<unknown>>>> = {
-  [Level.Top]: { source: new SharedValues(1_024), involvedObject: new SharedValues(1_024), message: new SharedValues(1_024) },
-  [Level.Metadata]: { ownerReferences: new SharedValues(1_024), labels: new SharedValues(1_024) },
-  [Level.Spec]: { containers: new SharedValues(1_024), tolerations: new SharedValues(1_024) },
-  [Level.Status]: { conditions: new SharedValues(1_024) },
-};
+const sharedPlaces = new Map<Level, Map<string, SharedValues<unknown>>>([
+  [Level.Top, tables('source', 'involvedObject', 'message')],
+  [Level.Metadata, tables('ownerReferences', 'labels')],
+  [Level.Spec, tables('containers', 'tolerations')],
+  [Level.Status, tables('conditions')],
+]);
+
+function tables(...places: string[]): Map<string, SharedValues<unknown>> {
+  return new Map(places.map((place) => [place, new SharedValues<unknown>(1_024)]));
+}
 
 function copyAt(level: Level, key: string, value: unknown): unknown {
-  const table = sharedPlaces[level]?.[key];
+  const table = sharedPlaces.get(level)?.get(key);
   if (table !== undefined && value !== null && typeof value === 'object') {
     return table.get(JSON.stringify(value), () => copyFrozen(value, false, Level.Other));
   }
   if (table !== undefined && typeof value === 'string') return table.get(value, () => value);
-  if (level === Level.Top) return copyFrozen(value, false, topLevels[key] ?? Level.Other);
+  if (level === Level.Top) return copyFrozen(value, false, topLevels.get(key) ?? Level.Other);
   if (level === Level.Metadata && key === 'managedFields') return copyManagedFields(value, copyValue);
   return copyFrozen(value, false, Level.Other);
 }
@@ -107,7 +117,7 @@ function copyFrozen(value: unknown, inArray: boolean, level: Level): unknown {
   for (const key of keys) {
     const child = (value as Record<string, unknown>)[key];
     const copied = level === Level.Other ? copyFrozen(child, false, Level.Other) : copyAt(level, key, child);
-    if (copied !== undefined) out[key] = copied;
+    if (copied !== undefined) setOwnProperty(out, key, copied);
   }
   return Object.freeze(out);
 }

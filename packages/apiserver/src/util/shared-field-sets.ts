@@ -3,6 +3,7 @@
  * of the heap of a cluster of Running pods), and most of them repeat: every pod of a ReplicaSet
  * holds the same controller's set, every Event of a reason the same kubelet's.
  */
+import { setOwnProperty } from './own-property.js';
 import { SharedValues } from './shared-values.js';
 import { sizedObject } from './sized-objects.js';
 
@@ -50,7 +51,7 @@ function copyEntries(list: unknown[], copy: CopyValue): unknown {
     const out = sizedObject(keys.length);
     for (const key of keys) {
       const copied = key === 'fieldsV1' ? sharedTree(entry.fieldsV1, used, copy) : copy(entry[key], false);
-      if (copied !== undefined) out[key] = copied;
+      if (copied !== undefined) setOwnProperty(out, key, copied);
     }
     copies[i] = Object.freeze(out);
   }
@@ -78,7 +79,7 @@ function buildSharedTree(tree: Record<string, unknown>, copy: CopyValue): Shared
     const child = tree[key];
     if (!isPlainRecord(child)) {
       const copied = copy(child, false);
-      if (copied !== undefined) root[key] = copied;
+      if (copied !== undefined) setOwnProperty(root, key, copied);
       continue;
     }
     const names = Object.keys(child);
@@ -89,14 +90,14 @@ function buildSharedTree(tree: Record<string, unknown>, copy: CopyValue): Shared
         const part = fieldsParts.get(JSON.stringify(grandchild), () => copy(grandchild, false) as object);
         if (!parts.includes(part)) {
           parts.push(part);
-          level[name] = part;
+          setOwnProperty(level, name, part);
           continue;
         }
       }
       const copied = copy(grandchild, false);
-      if (copied !== undefined) level[name] = copied;
+      if (copied !== undefined) setOwnProperty(level, name, copied);
     }
-    root[key] = Object.freeze(level);
+    setOwnProperty(root, key, Object.freeze(level));
   }
   const shared = { tree: Object.freeze(root), parts };
   sharedTrees.set(shared.tree, shared);

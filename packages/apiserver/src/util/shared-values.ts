@@ -1,7 +1,7 @@
 /**
- * A bounded table of frozen values shared between stored objects, keyed by their JSON text. It
- * keeps two generations: a value found in the older one moves to the newer, and when the newer is
- * full the older is dropped. Values that keep recurring stay; unique ones pass through without
+ * A bounded table of frozen values shared between stored objects, keyed by their JSON text (a
+ * string by itself). It keeps two generations: a value found in the older one moves to the newer,
+ * and when the newer is full the older is dropped. Values that keep recurring stay; unique ones pass through without
  * growing the table beyond two generations.
  */
 export class SharedValues<T> {

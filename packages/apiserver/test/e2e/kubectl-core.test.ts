@@ -92,6 +92,13 @@ describe.each(kubectlVersions)('real kubectl %s against minik', (version) => {
     expect(cols(normaliseAges(lines(wide.stdout)[1]!))).toMatch(/^web \| 1\/1 \| Running \| 0 \| AGE \| 10\.244\.0\.\d+ \| minik \| <none> \| <none>$/);
   });
 
+  it('keeps a ConfigMap key named __proto__ through create (JSON or protobuf) and get', async () => {
+    const created = await kubectl.run(['create', 'configmap', 'proto-key', '--from-literal=__proto__=x', '--from-literal=a=b']);
+    expect(created.code).toBe(0);
+    const got = await kubectl.run(['get', 'configmap', 'proto-key', '-o', 'jsonpath={.data}']);
+    expect(JSON.parse(got.stdout)).toEqual(JSON.parse('{"__proto__":"x","a":"b"}'));
+  });
+
   it('filters with label and field selectors and sorts', async () => {
     await kubectl.run(['run', 'api', '--image=busybox', '--labels=app=api']);
     expect((await kubectl.run(['get', 'pods', '-l', 'app=web', '-o', 'name'])).stdout).toBe('pod/web\n');

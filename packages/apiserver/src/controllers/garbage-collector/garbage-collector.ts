@@ -213,7 +213,8 @@ function keyFor(def: ResourceDefinition, obj: Readonly<KubeObject>): string {
 }
 
 function sameOwnership(before: Readonly<KubeObject>, after: Readonly<KubeObject>): boolean {
-  const [was, is] = [before.metadata, after.metadata];
+  const was = before.metadata;
+  const is = after.metadata;
   return (
     was.uid === is.uid &&
     was.deletionTimestamp === is.deletionTimestamp &&

@@ -36,7 +36,7 @@ function validateConfigMap(obj: KubeObject): FieldError[] {
   let totalSize = 0;
   for (const [key, value] of Object.entries(data)) {
     for (const msg of isConfigMapKey(key)) errs.push(fieldErrors.invalid(`data[${key}]`, key, msg));
-    if (key in binaryData) errs.push(fieldErrors.invalid(`data[${key}]`, key, 'duplicate of key present in binaryData'));
+    if (Object.hasOwn(binaryData, key)) errs.push(fieldErrors.invalid(`data[${key}]`, key, 'duplicate of key present in binaryData'));
     totalSize += Buffer.byteLength(String(value ?? ''));
   }
   for (const [key, value] of Object.entries(binaryData)) {
