@@ -1,7 +1,7 @@
 import type { KubeObject, Lease, Node, NodeCondition } from '@minik/types';
 import { imageID, type ImageReference } from '../apps/image-reference.js';
 import type { InProcessClient } from '../client/in-process-client.js';
-import type { Clock, TimerHandle } from '../util/clock.js';
+import { gridDelay, type Clock, type TimerHandle } from '../util/clock.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { rfc3339 } from '../util/time.js';
 import type { ContainerRuntime } from './container-runtime.js';
@@ -31,6 +31,7 @@ const healthyConditions: readonly Pick<NodeCondition, 'type' | 'status' | 'reaso
  * A kubelet's two heartbeats (KEP-589): it renews its Lease in kube-node-lease every quarter of
  * the lease duration, and posts node status when something changed or every
  * nodeStatusReportFrequency. A stopped heartbeat is what the node lifecycle controller notices.
+ * Both beat on a shared grid, so a thousand nodes wake the process ten times a second.
  */
 export class NodeHeartbeat {
   readonly #client: InProcessClient;
@@ -43,6 +44,7 @@ export class NodeHeartbeat {
   #lastReport = -Infinity;
   #imagesOf: readonly ImageReference[] | undefined;
   #images: ContainerImage[] = [];
+  #matched: { stored?: readonly ContainerImage[]; images?: ContainerImage[] } = {};
 
   constructor(options: { client: InProcessClient; clock: Clock; timing: KubeletTiming; nodeName: string; runtime: ContainerRuntime }) {
     this.#client = options.client;
@@ -98,7 +100,7 @@ export class NodeHeartbeat {
     } catch {
       // A failed renewal is retried at the next interval, as the kubelet's lease controller does.
     }
-    this.#leaseTimer = this.#clock.setTimeout(() => this.#renewLease(), this.#timing.leaseRenewIntervalMs);
+    this.#leaseTimer = this.#clock.setTimeout(() => this.#renewLease(), gridDelay(this.#clock.now(), this.#timing.leaseRenewIntervalMs));
   }
 
   #updateStatus(): void {
@@ -107,7 +109,7 @@ export class NodeHeartbeat {
     } catch {
       // Retried at the next interval.
     }
-    this.#statusTimer = this.#clock.setTimeout(() => this.#updateStatus(), this.#timing.nodeStatusUpdateMs);
+    this.#statusTimer = this.#clock.setTimeout(() => this.#updateStatus(), gridDelay(this.#clock.now(), this.#timing.nodeStatusUpdateMs));
   }
 
   #postStatus(): void {
@@ -122,7 +124,7 @@ export class NodeHeartbeat {
     const images = this.#nodeImages();
     // Checked every second on every node: decide before building anything.
     const changed = healthyConditions.some((wanted) => !unchanged(wanted, current.find((c) => c.type === wanted.type)));
-    if (!changed && now - this.#lastReport < this.#timing.nodeStatusReportMs && deepEqual(images, node.status?.images ?? [])) return;
+    if (!changed && now - this.#lastReport < this.#timing.nodeStatusReportMs && this.#sameImages(images, node.status?.images)) return;
     const conditions = healthyConditions.map((wanted) => {
       const old = current.find((c) => c.type === wanted.type);
       return { ...wanted, lastHeartbeatTime: stamp, lastTransitionTime: unchanged(wanted, old) && old.lastTransitionTime ? old.lastTransitionTime : stamp };
@@ -134,6 +136,14 @@ export class NodeHeartbeat {
     delete next.metadata.resourceVersion;
     this.#client.updateStatus(nodeRef, next);
     this.#lastReport = now;
+  }
+
+  /** Whether the node shows `images`; the stored list changes only with a write, so a match is remembered. */
+  #sameImages(images: ContainerImage[], stored: readonly ContainerImage[] | undefined): boolean {
+    if (stored !== undefined && stored === this.#matched.stored && images === this.#matched.images) return true;
+    if (!deepEqual(images, stored ?? [])) return false;
+    if (stored !== undefined) this.#matched = { stored, images };
+    return true;
   }
 
   /** node.status.images for the runtime's images, built again only when an image was added. */
