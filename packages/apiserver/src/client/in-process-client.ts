@@ -66,7 +66,7 @@ export class InProcessClient {
     const def = this.resource(ref);
     const current = this.context.store.get(def, obj.metadata.namespace ?? '', obj.metadata.name ?? '');
     if (!current) throw notFound(def, obj.metadata.name ?? '');
-    const body = { ...cloneJson(obj), apiVersion: groupVersionOf(def), kind: def.kind };
+    const body = { ...copyForWrite(obj), apiVersion: groupVersionOf(def), kind: def.kind };
     return updateObject(this.context, def, body, current, this.#writeOptions, scope).object as Readonly<T>;
   }
 
@@ -93,4 +93,18 @@ export class InProcessClient {
   watch(ref: KindRef, listener: (event: StoreEvent) => void, namespace?: string): StoreWatch {
     return this.context.store.watch(this.resource(ref), { namespace }, listener);
   }
+}
+
+/**
+ * The copy an update writes, so that the caller's object never reaches the store. Managed fields
+ * read from the store are frozen and pass as they are: a write only compares them with the stored
+ * ones (the same list, then) and builds new entries. Copying a Lease's entry was a fifth of a
+ * renewal.
+ */
+function copyForWrite<T extends KubeObject>(obj: T): T {
+  const managedFields = obj.metadata?.managedFields;
+  if (managedFields === undefined || !Object.isFrozen(managedFields)) return cloneJson(obj);
+  const copy = cloneJson({ ...obj, metadata: { ...obj.metadata, managedFields: undefined } }) as T;
+  copy.metadata.managedFields = managedFields;
+  return copy;
 }

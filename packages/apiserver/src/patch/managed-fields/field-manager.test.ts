@@ -68,6 +68,15 @@ describe('field manager: Update operations', () => {
     expect(entries(other)[0]!.fieldsV1).toEqual({ 'f:data': {}, 'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} } } });
   });
 
+  it('gives the sole manager a new set when it adds or removes fields, not only when it rewrites them', () => {
+    const stored = frozenJsonCopy(update(undefined, configMap({ a: '1', b: '1' }), 'renewer', t0));
+    const added = update(stored, { ...cloneJson(stored), data: { a: '1', b: '1', c: '1' } }, 'renewer', t1);
+    expect(entries(added)[0]!.fieldsV1).toEqual({ 'f:data': { '.': {}, 'f:a': {}, 'f:b': {}, 'f:c': {} } });
+    const removed = update(stored, { ...cloneJson(stored), data: { a: '2' } }, 'renewer', t1);
+    expect(entries(removed)[0]!.fieldsV1).toEqual({ 'f:data': { '.': {}, 'f:a': {} } });
+    expect(entries(removed)[0]!.time).toBe(t1);
+  });
+
   it('moves ownership of changed fields to the writer and drops removed fields from every owner', () => {
     const created = update(undefined, configMap({ a: '1', b: '2' }), 'creator', t0);
     const edited = update(created, configMap({ a: 'changed' }, { managedFields: created.metadata.managedFields }), 'editor', t1);

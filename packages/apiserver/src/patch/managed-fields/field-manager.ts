@@ -221,13 +221,19 @@ export class FieldManager {
     const changed = c.modified.union(c.added);
     const id = this.#identifier(manager, 'Update');
     const before = managed.fields.get(id)?.set;
+    const own = changed.difference(c.removed).difference(strippedFields);
+    // The sole manager rewriting fields it owns (a Lease renewal): the steps below would take them
+    // away and give them back, walking its whole set twice, for the same set and a new time.
+    if (before !== undefined && managed.fields.size === 1 && !own.isEmpty() && own.isSubsetOf(before) && !before.overlaps(c.removed) && !before.overlaps(strippedFields)) {
+      managed.times.set(id, this.scope.now);
+      return;
+    }
     // The write takes over what it changed from everyone and drops what it removed.
     for (const [other, vs] of managed.fields) {
       const set = vs.set.difference(vs.set.intersection(changed)).difference(c.removed);
       if (set.isEmpty()) managed.fields.delete(other);
       else if (set !== vs.set) managed.fields.set(other, { ...vs, set });
     }
-    const own = changed.difference(c.removed).difference(strippedFields);
     if (own.isEmpty()) return;
     const previous = managed.fields.get(id);
     let set = previous ? own.union(previous.set) : own;

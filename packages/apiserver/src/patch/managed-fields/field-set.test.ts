@@ -93,4 +93,15 @@ describe('field sets', () => {
     expect(pathString([f('ports'), port])).toBe('.ports[containerPort=80,protocol="TCP"]');
     expect(pathString([f('finalizers'), { value: 'x' }])).toBe('.finalizers[="x"]');
   });
+
+  it('tells subsets and overlaps apart, level by level', () => {
+    const set = FieldSet.of([f('spec'), f('replicas')], [...containers, nginx, f('image')], [f('metadata'), f('labels'), f('app')]);
+    expect(FieldSet.of([...containers, nginx, f('image')]).isSubsetOf(set)).toBe(true);
+    expect(FieldSet.of([...containers, nginx, f('name')]).isSubsetOf(set)).toBe(false);
+    expect(FieldSet.of([f('spec')]).isSubsetOf(set)).toBe(false);
+    expect(new FieldSet().isSubsetOf(set)).toBe(true);
+    expect(set.overlaps(FieldSet.of([f('spec'), f('replicas')], [f('status')]))).toBe(true);
+    expect(FieldSet.of([f('metadata'), f('labels'), f('app')]).overlaps(set)).toBe(true);
+    expect(set.overlaps(FieldSet.of([f('metadata'), f('labels')], [f('spec'), f('paused')]))).toBe(false);
+  });
 });

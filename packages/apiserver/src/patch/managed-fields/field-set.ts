@@ -148,6 +148,30 @@ export class FieldSet {
     return out;
   }
 
+  /** Whether every path of this set is in the other. */
+  isSubsetOf(other: FieldSet): boolean {
+    if (this === other) return true;
+    for (const k of this.#members.keys()) if (!other.#members.has(k)) return false;
+    for (const [k, child] of this.#children) {
+      if (child.set.isEmpty()) continue;
+      const theirs = other.#children.get(k);
+      if (!theirs || !child.set.isSubsetOf(theirs.set)) return false;
+    }
+    return true;
+  }
+
+  /** Whether the sets share a path; walks the smaller side at each level. */
+  overlaps(other: FieldSet): boolean {
+    const [few, many] = this.#members.size <= other.#members.size ? [this, other] : [other, this];
+    for (const k of few.#members.keys()) if (many.#members.has(k)) return true;
+    const [fewer, more] = this.#children.size <= other.#children.size ? [this, other] : [other, this];
+    for (const [k, child] of fewer.#children) {
+      const theirs = more.#children.get(k);
+      if (theirs && child.set.overlaps(theirs.set)) return true;
+    }
+    return false;
+  }
+
   /** Whether both sets hold the same paths. */
   equals(other: FieldSet): boolean {
     if (this === other) return true;
