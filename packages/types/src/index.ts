@@ -1,4 +1,5 @@
 export * from './meta.js';
+export * from './own-property.js';
 export * from './models.js';
 export * from './registry/index.js';
 export * from './schema/index.js';

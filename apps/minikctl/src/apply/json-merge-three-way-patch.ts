@@ -1,4 +1,4 @@
-import { deepEqual, goKind, hasOwn, isMap, type JsonMap } from '@minik/types';
+import { deepEqual, goKind, hasOwn, isMap, setOwnProperty, type JsonMap } from '@minik/types';
 
 // A port of k8s.io/apimachinery/pkg/util/jsonmergepatch CreateThreeWayJSONMergePatch, with
 // evanphx/json-patch's CreateMergePatch and MergePatch underneath: what kubectl apply sends for
@@ -37,24 +37,24 @@ function getDiff(a: JsonMap, b: JsonMap): JsonMap {
   const into: JsonMap = {};
   for (const [key, bv] of Object.entries(b)) {
     if (!hasOwn(a, key)) {
-      into[key] = bv;
+      setOwnProperty(into, key, bv);
       continue;
     }
     const av = a[key];
     // encoding/json decodes every number as float64, so 1 and 1.5 share a type here.
     const kind = (v: unknown): string => (goKind(v) === 'int64' ? 'float64' : goKind(v));
     if (kind(av) !== kind(bv)) {
-      into[key] = bv;
+      setOwnProperty(into, key, bv);
       continue;
     }
     if (isMap(av)) {
       const dst = getDiff(av, bv as JsonMap);
-      if (Object.keys(dst).length > 0) into[key] = dst;
+      if (Object.keys(dst).length > 0) setOwnProperty(into, key, dst);
     } else if (!deepEqual(av, bv)) {
-      into[key] = bv;
+      setOwnProperty(into, key, bv);
     }
   }
-  for (const key of Object.keys(a)) if (!hasOwn(b, key)) into[key] = null;
+  for (const key of Object.keys(a)) if (!hasOwn(b, key)) setOwnProperty(into, key, null);
   return into;
 }
 
@@ -63,18 +63,18 @@ function keepOrDeleteNullInObj(m: JsonMap, keepNull: boolean): JsonMap {
   const filtered: JsonMap = {};
   for (const [key, val] of Object.entries(m)) {
     if (val === null) {
-      if (keepNull) filtered[key] = null;
+      if (keepNull) setOwnProperty(filtered, key, null);
     } else if (isMap(val)) {
       // An explicitly empty map is a value, not an empty patch.
       if (Object.keys(val).length === 0) {
-        if (!keepNull) filtered[key] = val;
+        if (!keepNull) setOwnProperty(filtered, key, val);
         continue;
       }
       const sub = keepOrDeleteNullInObj(val, keepNull);
-      if (Object.keys(sub).length > 0) filtered[key] = sub;
+      if (Object.keys(sub).length > 0) setOwnProperty(filtered, key, sub);
     } else if (!keepNull) {
       // Lists are replaced whole in JSON merge patch.
-      filtered[key] = val;
+      setOwnProperty(filtered, key, val);
     }
   }
   return filtered;
@@ -99,12 +99,12 @@ function mergeDocs(doc: JsonMap, patch: JsonMap): JsonMap {
     if (v === null) {
       delete doc[k];
     } else if (!hasOwn(doc, k) || doc[k] === null) {
-      doc[k] = pruneNulls(v);
+      setOwnProperty(doc, k, pruneNulls(v));
     } else {
       const cur = doc[k];
-      if (!isMap(cur)) doc[k] = pruneNulls(v);
-      else if (isMap(v)) doc[k] = mergeDocs(cur, v);
-      else doc[k] = v;
+      if (!isMap(cur)) setOwnProperty(doc, k, pruneNulls(v));
+      else if (isMap(v)) setOwnProperty(doc, k, mergeDocs(cur, v));
+      else setOwnProperty(doc, k, v);
     }
   }
   return doc;

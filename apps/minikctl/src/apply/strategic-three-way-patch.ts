@@ -20,6 +20,7 @@ import {
   replaceDirective,
   retainKeysDirective,
   setElementOrderDirectivePrefix,
+  setOwnProperty,
   sliceElementType,
   sortScalars,
   stringsSorted,
@@ -85,7 +86,7 @@ function diffMaps(original: JsonMap, modified: JsonMap, schema: PatchSchema, opt
   for (const [key, modifiedValue] of Object.entries(modified)) {
     if (options.buildRetainKeysDirective && modifiedValue !== null) retainKeysList.push(key);
     if (!hasOwn(original, key)) {
-      if (!options.ignoreChangesAndAdditions) patch[key] = modifiedValue;
+      if (!options.ignoreChangesAndAdditions) setOwnProperty(patch, key, modifiedValue);
       continue;
     }
     const originalValue = original[key];
@@ -97,7 +98,7 @@ function diffMaps(original: JsonMap, modified: JsonMap, schema: PatchSchema, opt
       continue;
     }
     if (goKind(originalValue) !== goKind(modifiedValue)) {
-      if (!options.ignoreChangesAndAdditions) patch[key] = modifiedValue;
+      if (!options.ignoreChangesAndAdditions) setOwnProperty(patch, key, modifiedValue);
       continue;
     }
     switch (goKind(originalValue)) {
@@ -112,7 +113,7 @@ function diffMaps(original: JsonMap, modified: JsonMap, schema: PatchSchema, opt
     }
   }
   if (!options.ignoreDeletions) {
-    for (const key of Object.keys(original)) if (!hasOwn(modified, key)) patch[key] = null;
+    for (const key of Object.keys(original)) if (!hasOwn(modified, key)) setOwnProperty(patch, key, null);
   }
   // `$retainKeys` goes out when something changed or when the original has fields to clear.
   if (retainKeysList.length > 0 && (Object.keys(patch).length > 0 || hasAdditionalNewField(original, modified))) {
@@ -126,11 +127,11 @@ function handleMapDiff(key: string, original: JsonMap, modified: JsonMap, patch:
   const [retainKeys, strategy] = extractRetainKeysPatchStrategy(meta.strategies);
   const nested = { ...options, buildRetainKeysDirective: retainKeys };
   if (strategy === replaceDirective) {
-    if (!nested.ignoreChangesAndAdditions) patch[key] = modified;
+    if (!nested.ignoreChangesAndAdditions) setOwnProperty(patch, key, modified);
     return;
   }
   const value = diffMaps(original, modified, sub, nested);
-  if (Object.keys(value).length > 0) patch[key] = value;
+  if (Object.keys(value).length > 0) setOwnProperty(patch, key, value);
 }
 
 function handleSliceDiff(key: string, original: unknown[], modified: unknown[], patch: JsonMap, schema: PatchSchema, options: DiffOptions): void {
@@ -141,14 +142,14 @@ function handleSliceDiff(key: string, original: unknown[], modified: unknown[], 
     return;
   }
   const [addList, deletionList, setOrderList] = diffLists(original, modified, sub, meta.mergeKey, { ...options, buildRetainKeysDirective: retainKeys });
-  if (addList.length > 0) patch[key] = addList;
+  if (addList.length > 0) setOwnProperty(patch, key, addList);
   if (deletionList.length > 0) patch[`${deleteFromPrimitiveListDirectivePrefix}/${key}`] = deletionList;
   if (setOrderList.length > 0) patch[`${setElementOrderDirectivePrefix}/${key}`] = setOrderList;
 }
 
 function replacePatchFieldIfNotEqual(key: string, original: unknown, modified: unknown, patch: JsonMap, options: DiffOptions): void {
   if (options.ignoreChangesAndAdditions || deepEqual(original, modified)) return;
-  patch[key] = modified;
+  setOwnProperty(patch, key, modified);
 }
 
 /** Whether `original` has a non-null field `modified` lacks. */

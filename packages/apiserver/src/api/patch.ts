@@ -1,9 +1,9 @@
-import jsonMergePatch from 'json-merge-patch';
-import fastJsonPatch from 'fast-json-patch';
-import type { ResourceDefinition } from '@minik/types';
+import { isMap, type JsonMap, type ResourceDefinition } from '@minik/types';
 import { ApiError, badRequest } from '../errors/index.js';
 import { schemaTypeOf } from '../patch/field-ownership.js';
-import { unprocessablePatch } from '../patch/patch-errors.js';
+import { goJsonKind, unprocessablePatch } from '../patch/patch-errors.js';
+import { applyJsonMergePatch } from '../patch/json-merge-patch.js';
+import { applyJsonPatch, JsonPatchError } from '../patch/json-patch.js';
 import { applyStrategicMergePatch } from '../patch/strategic-merge-request.js';
 import { cloneJson } from '../util/clone-json.js';
 
@@ -60,13 +60,18 @@ export function applyPatch(current: unknown, patchText: string, type: PatchType,
     if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
       throw badRequest('error decoding patch: a merge patch must be a JSON object');
     }
-    return jsonMergePatch.apply(cloneJson(current), patch);
+    return applyJsonMergePatch(cloneJson(current) as JsonMap, patch as JsonMap);
   }
-  if (!Array.isArray(patch)) throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+  // Go decodes `null` as an empty patch, and a null operation as one of kind "unknown" (a 422).
+  if (patch === null) return cloneJson(current);
+  if (!Array.isArray(patch)) throw badRequest(`json: cannot unmarshal ${goJsonKind(patch)} into Go value of type jsonpatch.Patch`);
+  const operation = patch.find((op) => op !== null && !isMap(op));
+  if (operation !== undefined) throw badRequest(`json: cannot unmarshal ${goJsonKind(operation)} into Go value of type jsonpatch.Operation`);
   try {
-    return fastJsonPatch.applyPatch(cloneJson(current), patch as fastJsonPatch.Operation[], true, true, true).newDocument;
-  } catch {
+    return applyJsonPatch(cloneJson(current) as JsonMap, patch as (JsonMap | null)[]);
+  } catch (error) {
     // Upstream answers a JSON patch that cannot apply with a generic 422 (NewGenericServerResponse).
-    throw unprocessablePatch();
+    if (error instanceof JsonPatchError) throw unprocessablePatch();
+    throw error;
   }
 }

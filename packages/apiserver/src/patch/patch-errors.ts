@@ -1,6 +1,9 @@
 import type { MergePatchError, MergePatchSentinel, Status } from '@minik/types';
 import { ApiError, badRequest } from '../errors/index.js';
 
+/** The JSON kind Go's encoding/json names in `cannot unmarshal <kind> into Go value of type …`. */
+export const goJsonKind = (v: unknown): string => (Array.isArray(v) ? 'array' : typeof v === 'boolean' ? 'bool' : typeof v);
+
 /** How the API server answers a failed strategic merge (interpretStrategicMergePatchError). */
 export type MergePatchFailure = 'BadRequest' | 'Unprocessable' | 'Unknown';
 

@@ -1,11 +1,9 @@
 import type { FieldType } from '@minik/types';
 import { builtinSchemas, MergePatchError, SchemaPatchMeta, strategicMergeMapPatch } from '@minik/types';
 import { badRequest } from '../errors/index.js';
-import { mergePatchApiError } from './patch-errors.js';
+import { goJsonKind, mergePatchApiError } from './patch-errors.js';
 import { stripDirectiveKeys } from './strategic-merge-patch.js';
 import { cloneJson } from '../util/clone-json.js';
-
-const goJsonKind = (v: unknown): string => (Array.isArray(v) ? 'array' : typeof v === 'boolean' ? 'bool' : typeof v);
 
 /**
  * Applies a strategic merge patch body to a JSON copy of an object of the given schema type, as

@@ -2,7 +2,7 @@ import { emptyMessage, type DecodedMap, type DecodedMessage, type DecodedScalar,
 import { messageDescriptor } from './message-registry.js';
 import { messageTypeOf, type FieldDescriptor, type ScalarType } from './message-schema.js';
 import { ProtoDecodeError } from './wire-reader.js';
-import { setOwnProperty } from '../util/own-property.js';
+import { setOwnProperty } from '@minik/types';
 
 /**
  * Turns a decoded message into the JSON object Go's encoding/json writes for the same struct, so

@@ -1,4 +1,4 @@
-import { setOwnProperty } from './own-property.js';
+import { setOwnProperty } from '@minik/types';
 
 /**
  * A mutable deep copy of JSON data (Kubernetes objects): plain objects and arrays are copied,

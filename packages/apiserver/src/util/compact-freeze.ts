@@ -1,4 +1,4 @@
-import { setOwnProperty } from './own-property.js';
+import { setOwnProperty } from '@minik/types';
 import { copyManagedFields } from './shared-field-sets.js';
 import { SharedValues } from './shared-values.js';
 import { sizedObject } from './sized-objects.js';

@@ -3,7 +3,7 @@
  * of the heap of a cluster of Running pods), and most of them repeat: every pod of a ReplicaSet
  * holds the same controller's set, every Event of a reason the same kubelet's.
  */
-import { setOwnProperty } from './own-property.js';
+import { setOwnProperty } from '@minik/types';
 import { SharedValues } from './shared-values.js';
 import { sizedObject } from './sized-objects.js';
 

@@ -164,6 +164,30 @@ describe.each(kubectlVersions)('kubectl %s: patch, apply, replace and edit', (ve
     expect(managers(d)).toContain('kubectl-patch/Update');
   });
 
+  it('keeps ConfigMap keys named __proto__, constructor and prototype through every kind of patch', async () => {
+    expect((await kubectl.run(['create', 'configmap', 'odd-keys', '--from-literal=a=1'])).code).toBe(0);
+    const data = async (): Promise<unknown> => JSON.parse((await kubectl.run(['get', 'configmap', 'odd-keys', '-o', 'jsonpath={.data}'])).stdout);
+    const patch = (type: string, body: string): Promise<{ code: number; stdout: string; stderr: string }> =>
+      kubectl.run(['patch', 'configmap', 'odd-keys', '--type', type, '-p', body]);
+
+    expect((await patch('merge', '{"data":{"constructor":"c","__proto__":"p","b":"2"}}')).stdout).toBe('configmap/odd-keys patched\n');
+    expect(await data()).toEqual(JSON.parse('{"a":"1","b":"2","constructor":"c","__proto__":"p"}'));
+    expect((await patch('strategic', '{"data":{"prototype":"q","__proto__":"p2"}}')).stdout).toBe('configmap/odd-keys patched\n');
+    expect(await data()).toEqual(JSON.parse('{"a":"1","b":"2","constructor":"c","__proto__":"p2","prototype":"q"}'));
+    expect((await patch('json', '[{"op":"replace","path":"/data/__proto__","value":"j"},{"op":"remove","path":"/data/constructor"}]')).stdout).toBe(
+      'configmap/odd-keys patched\n',
+    );
+    expect(await data()).toEqual(JSON.parse('{"a":"1","b":"2","__proto__":"j","prototype":"q"}'));
+    const applied = await kubectl.run(
+      ['apply', '--server-side', '--force-conflicts', '--field-manager=odd', '-f', '-'],
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: odd-keys}\ndata: {__proto__: s, c: "3"}\n',
+    );
+    expect(applied.stdout).toBe('configmap/odd-keys serverside-applied\n');
+    expect(await data()).toEqual(JSON.parse('{"a":"1","b":"2","__proto__":"s","prototype":"q","c":"3"}'));
+    expect((await patch('merge', '{"data":{"__proto__":null}}')).code).toBe(0);
+    expect(await data()).toEqual({ a: '1', b: '2', prototype: 'q', c: '3' });
+  });
+
   it('set image updates one container through a strategic merge patch', async () => {
     const r = await kubectl.run(['set', 'image', 'deployment/web', 'nginx=nginx:1.28']);
     expect(r.stderr).toBe('');

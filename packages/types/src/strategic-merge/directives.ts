@@ -1,4 +1,5 @@
 import { goValue } from './go-format.js';
+import { setOwnProperty } from '../own-property.js';
 import { MergePatchError, mergePatchErrors } from './merge-patch-error.js';
 import { hasOwn, isMap, type JsonMap } from './go-values.js';
 
@@ -69,7 +70,7 @@ export function removeDirectives(obj: unknown): [unknown, boolean] {
     if (hasOwn(obj, directiveMarker)) return [null, false];
     for (const [k, v] of Object.entries(obj)) {
       const [value, keep] = removeDirectives(v);
-      if (keep) obj[k] = value;
+      if (keep) setOwnProperty(obj, k, value);
       else delete obj[k];
     }
     return [obj, true];

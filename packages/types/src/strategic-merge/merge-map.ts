@@ -14,6 +14,7 @@ import {
   setElementOrderDirectivePrefix,
 } from './directives.js';
 import { goValue } from './go-format.js';
+import { setOwnProperty } from '../own-property.js';
 import { appendGrownCapacity, deduplicateScalars, goAppend, view, type GoSlice } from './go-slice.js';
 import { deepEqual, goKind, hasOwn, type JsonMap } from './go-values.js';
 import {
@@ -72,7 +73,7 @@ export function strategicMergeMapPatch(original: JsonMap, patch: JsonMap, schema
 /** Sets a value taken whole from the patch, without its directives (or removes the key if it is one). */
 function takeWhole(target: JsonMap, key: string, value: unknown): void {
   const [v, keep] = removeDirectives(value);
-  if (keep) target[key] = v;
+  if (keep) setOwnProperty(target, key, v);
   else delete target[key];
 }
 
@@ -117,7 +118,7 @@ class Merger {
       let isDeleteList = false;
       if (patchKey.startsWith(deleteFromPrimitiveListDirectivePrefix)) {
         if (!this.mergeParallelList) {
-          target[patchKey] = patchV;
+          setOwnProperty(target, patchKey, patchV);
           continue;
         }
         k = extractKey(patchKey, deleteFromPrimitiveListDirectivePrefix);
@@ -140,13 +141,13 @@ class Merger {
         case 'map': {
           const { schema: sub, meta } = schema.lookupForStruct(k);
           const [, strategy] = extractRetainKeysPatchStrategy(meta.strategies);
-          target[k] = strategy !== replaceDirective ? this.mergeMap(target[k] as JsonMap, patchV as JsonMap, sub) : patchV;
+          setOwnProperty(target, k, strategy !== replaceDirective ? this.mergeMap(target[k] as JsonMap, patchV as JsonMap, sub) : patchV);
           break;
         }
         case 'slice': {
           const { schema: sub, meta } = schema.lookupForSlice(k);
           const [, strategy] = extractRetainKeysPatchStrategy(meta.strategies);
-          target[k] = this.mergeSliceHandler(this.sliceOf(target[k] as unknown[]), patchV as unknown[], sub, strategy, meta.mergeKey, isDeleteList);
+          setOwnProperty(target, k, this.mergeSliceHandler(this.sliceOf(target[k] as unknown[]), patchV as unknown[], sub, strategy, meta.mergeKey, isDeleteList));
           break;
         }
         default:
@@ -190,7 +191,7 @@ class Merger {
     for (const [key, setElementOrderInPatch] of Object.entries(patch)) {
       if (!key.startsWith(setElementOrderDirectivePrefix)) continue;
       if (!this.mergeParallelList) {
-        if (!hasOwn(original, key)) original[key] = setElementOrderInPatch;
+        if (!hasOwn(original, key)) setOwnProperty(original, key, setElementOrderInPatch);
         else if (!deepEqual(original[key], setElementOrderInPatch)) throw mergePatchErrors.badPatchFormatForSetElementOrderList();
       }
       delete patch[key];

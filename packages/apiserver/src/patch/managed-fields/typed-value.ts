@@ -1,6 +1,6 @@
 import type { FieldType } from '@minik/types';
 import { deepEqual } from '../../util/deep-equal.js';
-import { goTypeName, goValue } from '@minik/types';
+import { goTypeName, goValue, setOwnProperty } from '@minik/types';
 import { FieldSet } from './field-set.js';
 import { elementKey, pathString, type Path, type PathElement } from './path-element.js';
 import type { TypedSchema, TypeNode } from './typed-schema.js';
@@ -235,7 +235,7 @@ export class TypedValues {
         leaf();
       } else {
         descended = true;
-        for (const key of Object.keys(l ?? {})) this.#compareAt(l![key], r?.[key], this.#childType(node, key), [...path, { field: key }], c);
+        for (const key of Object.keys(l ?? {})) this.#compareAt(l![key], r && Object.hasOwn(r, key) ? r[key] : undefined, this.#childType(node, key), [...path, { field: key }], c);
         for (const key of Object.keys(r ?? {})) {
           if (!l || !Object.hasOwn(l, key)) this.#compareAt(undefined, r![key], this.#childType(node, key), [...path, { field: key }], c);
         }
@@ -272,12 +272,12 @@ export class TypedValues {
       const out: JsonMap = {};
       for (const key of Object.keys(l ?? {})) {
         const merged = this.#mergeAt(l![key], r && Object.hasOwn(r, key) ? r[key] : undefined, this.#childType(node, key), [...path, { field: key }]);
-        if (merged !== undefined) out[key] = merged;
+        if (merged !== undefined) setOwnProperty(out, key, merged);
       }
       for (const key of Object.keys(r ?? {})) {
         if (l && Object.hasOwn(l, key)) continue;
         const merged = this.#mergeAt(undefined, r![key], this.#childType(node, key), [...path, { field: key }]);
-        if (merged !== undefined) out[key] = merged;
+        if (merged !== undefined) setOwnProperty(out, key, merged);
       }
       return Object.keys(out).length > 0 ? out : undefined;
     }
@@ -377,10 +377,10 @@ export class TypedValues {
         if (set.has([pe])) continue;
         const under = set.withPrefix(pe);
         if (under.isEmpty()) {
-          out[key] = child;
+          setOwnProperty(out, key, child);
         } else {
           const kept = this.removeItems(child, under, this.#childType(node, key));
-          if (kept !== undefined) out[key] = kept;
+          if (kept !== undefined) setOwnProperty(out, key, kept);
         }
       }
       return Object.keys(out).length > 0 ? out : undefined;
