@@ -104,7 +104,9 @@ export class NodeLifecycleController extends ControllerBase {
       this.#health.set(name, health);
       if (!(disruptionExclusionLabel in (node.metadata.labels ?? {}))) {
         const zone = zoneKey(node);
-        zoneConditions.set(zone, [...(zoneConditions.get(zone) ?? []), check.current]);
+        const conditions = zoneConditions.get(zone);
+        if (conditions) conditions.push(check.current);
+        else zoneConditions.set(zone, [check.current]);
       }
       if (!check.current) continue;
       this.#processTaintBaseEviction(node, check.observed);
