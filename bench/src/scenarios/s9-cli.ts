@@ -37,12 +37,14 @@ export async function cli(report: Report, options: { quick: boolean }): Promise<
       run: (args) => runProcess(command, [...prefix, '-s', cluster.url, '--cache-dir', join(dir, `${cache}-cache`), ...args], { env: toolEnv }),
     });
     const kubectl = tool('kubectl', kubectlBin(), []);
-    const minikctl = tool('minikctl', process.execPath, [minikctlBin]);
+    // As a shell runs it: the program itself (bin/minikctl.cjs starts Node), not `node bin/…`.
+    const minikctl = tool('minikctl', minikctlBin, []);
     // NODE_EXTRA_CA_CERTS makes Node read and parse the whole CA bundle before running anything
-    // (about 35 ms here); kubectl, a Go program, is not affected. Context figures show both.
+    // (about 35 ms here; bin/minikctl.cjs moves it aside for minikctl to load when TLS needs it);
+    // kubectl, a Go program, is not affected. Context figures show both.
     const extraCa = process.env.NODE_EXTRA_CA_CERTS;
     const envWithoutExtraCa = { ...env, NODE_EXTRA_CA_CERTS: undefined };
-    const minikctlNoExtraCa = tool('minikctl-no-extra-ca', process.execPath, [minikctlBin], 'minikctl', envWithoutExtraCa);
+    const minikctlNoExtraCa = tool('minikctl-no-extra-ca', minikctlBin, [], 'minikctl', envWithoutExtraCa);
     if (extraCa) await nodeFloor(report, runs, env, envWithoutExtraCa);
     const manifest = join(dir, 'sixty-objects.yaml');
     writeFileSync(manifest, sixtyObjects());

@@ -5,6 +5,7 @@ import { CliError } from '../cli/cli-error.js';
 import { clientVersion } from '../version.js';
 import { ConnectionError, genericServerError, StatusError, type RequestTarget } from './api-error.js';
 import type { ClientConfig } from './client-config.js';
+import { defaultTrustWithExtraCerts } from './extra-ca.js';
 import type { Logger } from './klog.js';
 
 /** Query parameters; arrays repeat the key. */
@@ -277,7 +278,7 @@ export async function createRestClient(config: ClientConfig, logger: Logger): Pr
     const https = process.getBuiltinModule('node:https');
     agent = new https.Agent({
       keepAlive: true,
-      ca: config.ca,
+      ca: config.ca ?? defaultTrustWithExtraCerts(),
       cert: config.cert,
       key: config.key,
       rejectUnauthorized: !config.insecure,
