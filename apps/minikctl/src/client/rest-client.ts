@@ -264,6 +264,11 @@ function hostWithDefaultPort(url: string): string {
   return `${hostname}:${port}`;
 }
 
+/** The TLS side of a connection to the server: its CA (or Node's roots with NODE_EXTRA_CA_CERTS), the client certificate, verification. */
+export function tlsOptionsOf(config: ClientConfig): { ca?: Buffer | string[]; cert?: Buffer; key?: Buffer; rejectUnauthorized: boolean; servername?: string } {
+  return { ca: config.ca ?? defaultTrustWithExtraCerts(), cert: config.cert, key: config.key, rejectUnauthorized: !config.insecure, servername: config.tlsServerName };
+}
+
 /**
  * Builds the REST client, loading only the transport the server needs (node:https and its TLS
  * stack cost start-up time that a plain http:// server does not need).
@@ -276,14 +281,7 @@ export async function createRestClient(config: ClientConfig, logger: Logger): Pr
     // Built-ins are loaded when used (process.getBuiltinModule: synchronous, and no dynamic
     // import(), which the CLI's code-cached bundle cannot resolve).
     const https = process.getBuiltinModule('node:https');
-    agent = new https.Agent({
-      keepAlive: true,
-      ca: config.ca ?? defaultTrustWithExtraCerts(),
-      cert: config.cert,
-      key: config.key,
-      rejectUnauthorized: !config.insecure,
-      servername: config.tlsServerName,
-    });
+    agent = new https.Agent({ keepAlive: true, ...tlsOptionsOf(config) });
     send = https.request as unknown as typeof httpRequestFn;
   } else {
     const http = process.getBuiltinModule('node:http');

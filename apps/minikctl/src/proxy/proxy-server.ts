@@ -4,7 +4,7 @@ import { request as httpsRequest } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { join, normalize } from 'node:path';
 import type { Logger } from '../client/klog.js';
-import type { RestClient } from '../client/rest-client.js';
+import { tlsOptionsOf, type RestClient } from '../client/rest-client.js';
 import { accepts, hostOf, type RequestFilter } from './request-filter.js';
 
 /** How the proxy listens and what it lets through. */
@@ -146,7 +146,9 @@ export async function startProxy(options: ProxyOptions, client: RestClient, logg
     if (!allowed(req)) return reject(403, 'Forbidden');
     const location = upstreamPath(req);
     if (location === undefined) return reject(404, 'Not Found');
-    const upstream = send({ protocol: target.protocol, hostname: target.hostname, port: target.port, path: location, method: req.method, headers: forwardHeaders(req, true), agent: false });
+    // An upgraded connection is the client's alone: no pooled agent, so the TLS settings go with the request.
+    const tls = target.protocol === 'https:' ? tlsOptionsOf(client.config) : {};
+    const upstream = send({ protocol: target.protocol, hostname: target.hostname, port: target.port, path: location, method: req.method, headers: forwardHeaders(req, true), agent: false, ...tls });
     upstream.on('upgrade', (upstreamRes, upstreamSocket, upstreamHead) => {
       const lines = [`HTTP/1.1 ${upstreamRes.statusCode ?? 101} ${upstreamRes.statusMessage ?? 'Switching Protocols'}`];
       for (let i = 0; i < upstreamRes.rawHeaders.length; i += 2) lines.push(`${upstreamRes.rawHeaders[i]}: ${upstreamRes.rawHeaders[i + 1]}`);

@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '@minik/apiserver';
 import { post } from '../support/fixtures.js';
@@ -96,5 +101,71 @@ describe('minikctl proxy', () => {
     }
     expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ type: 'ADDED', object: { metadata: { name: 'streamed' } } });
     await reader.cancel();
+  });
+});
+
+describe('minikctl proxy to an API server over TLS', () => {
+  const certFile = fileURLToPath(new URL('../testdata/tls-server.crt', import.meta.url));
+  const keyFile = fileURLToPath(new URL('../testdata/tls-server.key', import.meta.url));
+  let server: HttpsServer;
+  const upgraded = new Set<Socket>();
+  let minikctl: Minikctl;
+  const controller = new AbortController();
+  let running: Promise<unknown>;
+  let port = 0;
+
+  beforeAll(async () => {
+    // An API server that answers one request and echoes what an upgraded connection sends.
+    server = createHttpsServer({ cert: readFileSync(certFile), key: readFileSync(keyFile) }, (_req, res) => res.end('{}'));
+    server.on('upgrade', (_req, socket: Socket) => {
+      upgraded.add(socket);
+      socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\n');
+      socket.pipe(socket);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    minikctl = new Minikctl(url);
+    let printed = '';
+    const started = new Promise<void>((resolve) => {
+      running = (async () => {
+        const { runCli } = await import('../../src/cli/run-cli.js');
+        const { rootCommand } = await import('../../src/commands/command-list.js');
+        return runCli(rootCommand, {
+          argv: ['-s', url, '--certificate-authority', certFile, '--cache-dir', minikctl.cacheDir, 'proxy', '--port', '0'],
+          streams: { out: { write: (t) => void ((printed += t), printed.includes('\n') && resolve()) }, err: { write: () => undefined } },
+          env: { KUBECONFIG: '/dev/null' },
+          homeDir: minikctl.home,
+          signal: controller.signal,
+        });
+      })();
+    });
+    await started;
+    port = Number(/:(\d+)/.exec(printed)![1]);
+  });
+  afterAll(async () => {
+    controller.abort();
+    await running;
+    minikctl.dispose();
+    for (const socket of upgraded) socket.destroy();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('upgrades connections with the kubeconfig\'s TLS settings, as it forwards requests', async () => {
+    const echoed = await new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/api/v1/namespaces/default/pods/web/proxy/', headers: { host: 'localhost', connection: 'Upgrade', upgrade: 'echo' } });
+      req.on('upgrade', (res, socket: Socket) => {
+        expect(res.statusCode).toBe(101);
+        socket.once('data', (data: Buffer) => {
+          resolve(data.toString());
+          socket.destroy();
+        });
+        socket.write('ping');
+      });
+      req.on('response', (res) => reject(new Error(`no upgrade: ${res.statusCode}`)));
+      req.on('error', reject);
+      req.end();
+    });
+    expect(echoed).toBe('ping');
   });
 });
