@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, minikctlBin, type CliResult } from '../support/minikctl.js';
+import { assertBuilt, collect, minikctlBin, type CliResult } from '../support/minikctl.js';
 
 // NODE_EXTRA_CA_CERTS as minikctl handles it when run as a program: moved aside before Node starts
 // (Node 20 parses the bundle before any script) and trusted when a TLS connection is made.
@@ -21,21 +21,14 @@ describe('NODE_EXTRA_CA_CERTS', () => {
   let home: string;
 
   /** Runs a command line; `program` executes bin/minikctl.cjs itself, as a shell does, else `node bin/minikctl.cjs`. */
-  const run = (args: readonly string[], extraCa: string | undefined, program = true): Promise<CliResult> =>
-    new Promise((resolve, reject) => {
-      const env: NodeJS.ProcessEnv = { ...process.env, KUBECONFIG: '/dev/null', HOME: home };
-      delete env.NODE_EXTRA_CA_CERTS;
-      delete env.MINIKCTL_EXTRA_CA_CERTS;
-      if (extraCa !== undefined) env.NODE_EXTRA_CA_CERTS = extraCa;
-      const argv = ['--cache-dir', join(home, 'cache'), ...args];
-      const child = program ? spawn(minikctlBin, argv, { env }) : spawn(process.execPath, [minikctlBin, ...argv], { env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.once('error', reject);
-      child.once('close', (code) => resolve({ stdout, stderr, code: code ?? 1 }));
-    });
+  const run = (args: readonly string[], extraCa: string | undefined, program = true): Promise<CliResult> => {
+    const env: NodeJS.ProcessEnv = { ...process.env, KUBECONFIG: '/dev/null', HOME: home };
+    delete env.NODE_EXTRA_CA_CERTS;
+    delete env.MINIKCTL_EXTRA_CA_CERTS;
+    if (extraCa !== undefined) env.NODE_EXTRA_CA_CERTS = extraCa;
+    const argv = ['--cache-dir', join(home, 'cache'), ...args];
+    return collect(program ? spawn(minikctlBin, argv, { env }) : spawn(process.execPath, [minikctlBin, ...argv], { env }));
+  };
 
   beforeAll(async () => {
     assertBuilt();

@@ -22,6 +22,24 @@ function get(port: number, path: string, host: string): Promise<{ status: number
   });
 }
 
+/** `minikctl proxy --port 0` run in-process for `minikctl`'s server; resolves once it serves. */
+async function startProxy(minikctl: Minikctl, flags: readonly string[], signal: AbortSignal): Promise<{ port: number; printed: string; running: Promise<unknown> }> {
+  const { runCli } = await import('../../src/cli/run-cli.js');
+  const { rootCommand } = await import('../../src/commands/command-list.js');
+  let printed = '';
+  let served: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (served = resolve));
+  const running = runCli(rootCommand, {
+    argv: ['-s', minikctl.server!, ...flags, '--cache-dir', minikctl.cacheDir, 'proxy', '--port', '0'],
+    streams: { out: { write: (t) => void ((printed += t), printed.includes('\n') && served()) }, err: { write: () => undefined } },
+    env: { KUBECONFIG: '/dev/null' },
+    homeDir: minikctl.home,
+    signal,
+  });
+  await Promise.race([started, running]);
+  return { port: Number(/:(\d+)/.exec(printed)?.[1] ?? 0), printed, running };
+}
+
 describe('minikctl proxy', () => {
   let cluster: Cluster;
   let minikctl: Minikctl;
@@ -32,31 +50,10 @@ describe('minikctl proxy', () => {
   beforeAll(async () => {
     cluster = await startCluster({ port: 0 });
     minikctl = new Minikctl(cluster.url);
-    let printed = '';
-    const started = new Promise<void>((resolve) => {
-      running = (async () => {
-        const { runCli } = await import('../../src/cli/run-cli.js');
-        const { rootCommand } = await import('../../src/commands/command-list.js');
-        return runCli(rootCommand, {
-          argv: ['-s', cluster.url, '--cache-dir', minikctl.cacheDir, 'proxy', '--port', '0'],
-          streams: {
-            out: {
-              write: (t) => {
-                printed += t;
-                if (printed.includes('\n')) resolve();
-              },
-            },
-            err: { write: () => undefined },
-          },
-          env: { KUBECONFIG: '/dev/null' },
-          homeDir: minikctl.home,
-          signal: controller.signal,
-        });
-      })();
-    });
-    await started;
-    expect(printed).toMatch(/^Starting to serve on 127\.0\.0\.1:\d+\n$/);
-    port = Number(/:(\d+)/.exec(printed)![1]);
+    const proxy = await startProxy(minikctl, [], controller.signal);
+    running = proxy.running;
+    expect(proxy.printed).toMatch(/^Starting to serve on 127\.0\.0\.1:\d+\n$/);
+    port = proxy.port;
   });
   afterAll(async () => {
     controller.abort();
@@ -125,22 +122,7 @@ describe('minikctl proxy to an API server over TLS', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
     minikctl = new Minikctl(url);
-    let printed = '';
-    const started = new Promise<void>((resolve) => {
-      running = (async () => {
-        const { runCli } = await import('../../src/cli/run-cli.js');
-        const { rootCommand } = await import('../../src/commands/command-list.js');
-        return runCli(rootCommand, {
-          argv: ['-s', url, '--certificate-authority', certFile, '--cache-dir', minikctl.cacheDir, 'proxy', '--port', '0'],
-          streams: { out: { write: (t) => void ((printed += t), printed.includes('\n') && resolve()) }, err: { write: () => undefined } },
-          env: { KUBECONFIG: '/dev/null' },
-          homeDir: minikctl.home,
-          signal: controller.signal,
-        });
-      })();
-    });
-    await started;
-    port = Number(/:(\d+)/.exec(printed)![1]);
+    ({ port, running } = await startProxy(minikctl, ['--certificate-authority', certFile], controller.signal));
   });
   afterAll(async () => {
     controller.abort();

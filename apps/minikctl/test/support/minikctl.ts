@@ -68,19 +68,24 @@ export class Minikctl {
 
   /** Runs the built CLI to completion. */
   exec(args: readonly string[], stdin?: string): Promise<CliResult> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [minikctlBin, ...this.#args(args)], { env: { ...process.env, ...this.env }, stdio: ['pipe', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.once('error', reject);
-      child.once('close', (code) => resolve({ stdout, stderr, code: code ?? 1 }));
-      child.stdin.end(stdin ?? '');
-    });
+    const child = spawn(process.execPath, [minikctlBin, ...this.#args(args)], { env: { ...process.env, ...this.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.end(stdin ?? '');
+    return collect(child);
   }
 
   dispose(): void {
     rmSync(this.home, { recursive: true, force: true });
   }
+}
+
+/** What a started CLI prints until it exits. */
+export function collect(child: ChildProcess): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ stdout, stderr, code: code ?? 1 }));
+  });
 }
