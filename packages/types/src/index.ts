@@ -1,3 +1,4 @@
+export * from './json-merge-patch.js';
 export * from './meta.js';
 export * from './own-property.js';
 export * from './models.js';

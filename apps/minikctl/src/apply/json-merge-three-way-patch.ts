@@ -1,4 +1,4 @@
-import { deepEqual, goKind, hasOwn, isMap, setOwnProperty, type JsonMap } from '@minik/types';
+import { applyJsonMergePatch, deepEqual, goKind, hasOwn, isMap, setOwnProperty, type JsonMap } from '@minik/types';
 
 // A port of k8s.io/apimachinery/pkg/util/jsonmergepatch CreateThreeWayJSONMergePatch, with
 // evanphx/json-patch's CreateMergePatch and MergePatch underneath: what kubectl apply sends for
@@ -23,7 +23,7 @@ export function createThreeWayJsonMergePatch(original: unknown, modified: unknow
   if (hasConflicts(addAndChangePatch, deletePatch)) {
     throw new JsonMergePatchError('precondition failed: the changes and the deletions of the patch conflict');
   }
-  return mergeDocs(deletePatch, addAndChangePatch);
+  return applyJsonMergePatch(deletePatch, addAndChangePatch);
 }
 
 function decoded(value: unknown): JsonMap {
@@ -91,34 +91,4 @@ function hasConflicts(left: unknown, right: unknown): boolean {
     return left.some((v, i) => hasConflicts(v, right[i]));
   }
   return !deepEqual(left, right);
-}
-
-/** evanphx/json-patch's MergePatch of `patch` onto `doc`: nulls delete, objects merge, the rest replaces. */
-function mergeDocs(doc: JsonMap, patch: JsonMap): JsonMap {
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) {
-      delete doc[k];
-    } else if (!hasOwn(doc, k) || doc[k] === null) {
-      setOwnProperty(doc, k, pruneNulls(v));
-    } else {
-      const cur = doc[k];
-      if (!isMap(cur)) setOwnProperty(doc, k, pruneNulls(v));
-      else if (isMap(v)) setOwnProperty(doc, k, mergeDocs(cur, v));
-      else setOwnProperty(doc, k, v);
-    }
-  }
-  return doc;
-}
-
-/** Drops null-valued keys of objects, recursively (null list items stay), as json-patch's pruneNulls. */
-function pruneNulls(value: unknown): unknown {
-  if (isMap(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (v === null) delete value[k];
-      else pruneNulls(v);
-    }
-  } else if (Array.isArray(value)) {
-    for (const v of value) if (v !== null) pruneNulls(v);
-  }
-  return value;
 }

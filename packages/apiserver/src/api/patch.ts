@@ -1,8 +1,7 @@
-import { isMap, type JsonMap, type ResourceDefinition } from '@minik/types';
+import { applyJsonMergePatch, isMap, type JsonMap, type ResourceDefinition } from '@minik/types';
 import { ApiError, badRequest } from '../errors/index.js';
 import { schemaTypeOf } from '../patch/field-ownership.js';
 import { goJsonKind, unprocessablePatch } from '../patch/patch-errors.js';
-import { applyJsonMergePatch } from '../patch/json-merge-patch.js';
 import { applyJsonPatch, JsonPatchError } from '../patch/json-patch.js';
 import { applyStrategicMergePatch } from '../patch/strategic-merge-request.js';
 import { cloneJson } from '../util/clone-json.js';

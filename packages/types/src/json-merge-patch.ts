@@ -1,11 +1,14 @@
-import { isMap, setOwnProperty, type JsonMap } from '@minik/types';
+import { setOwnProperty } from './own-property.js';
+import { isMap, type JsonMap } from './strategic-merge/go-values.js';
 
 /**
  * Applies a JSON merge patch object (RFC 7386) to a map it mutates, as upstream's
  * jsonpatch.MergePatch does, quirks included: a value that lands where there was no map has its
  * nulls pruned, at any depth and inside arrays; a non-map value over a map replaces it as it is.
- * Written here because the json-merge-patch package stops at a key named `constructor`,
- * `prototype` or `__proto__` and drops the rest of the patch; all three are valid ConfigMap keys.
+ * The API server applies merge patches with it and minikctl's client-side apply merges its two
+ * half-patches with it. Written here because the json-merge-patch package stops at a key named
+ * `constructor`, `prototype` or `__proto__` and drops the rest of the patch; all three are valid
+ * ConfigMap keys.
  */
 export function applyJsonMergePatch(target: JsonMap, patch: JsonMap): JsonMap {
   for (const [key, value] of Object.entries(patch)) {
