@@ -14,10 +14,16 @@ export type WriteSubresource = 'status' | 'scale' | undefined;
 
 const values = new TypedValues(new TypedSchema(builtinSchemas));
 
+/** Kinds' schema types by definition name: one object per kind, which the typed walks key their caches by. */
+const rootTypes = new Map<string, FieldType>();
+
 /** The schema type of a kind, or undefined for kinds the schema does not describe (custom kinds). */
 export function schemaTypeOf(def: Pick<ResourceDefinition, 'group' | 'version' | 'kind'>): FieldType | undefined {
   const name = schemaNameFor(def.group, def.version, def.kind);
-  return name !== undefined && builtinSchemas.has(name) ? { kind: 'ref', name } : undefined;
+  if (name === undefined || !builtinSchemas.has(name)) return undefined;
+  let type = rootTypes.get(name);
+  if (type === undefined) rootTypes.set(name, (type = { kind: 'ref', name }));
+  return type;
 }
 
 /**

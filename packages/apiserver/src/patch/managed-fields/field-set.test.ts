@@ -49,6 +49,12 @@ describe('field sets', () => {
     expect(decoded.has([...containers])).toBe(false);
   });
 
+  it('order indexes and key values by value, and element kinds as upstream does, not by key text', () => {
+    const list = f('list');
+    const set = FieldSet.of([list, { index: 10 }], [list, { index: 2 }], [list, { value: 'x' }], [list, { key: [['port', 10]] }], [list, { key: [['port', 9]] }], [list, f('z')]);
+    expect(Object.keys(set.toFieldsV1()['f:list'] as object)).toEqual(['f:z', 'k:{"port":9}', 'k:{"port":10}', 'v:"x"', 'i:2', 'i:10']);
+  });
+
   it('computes union, intersection, difference and recursive difference', () => {
     const a = FieldSet.of([f('a')], [f('b'), f('c')], [f('b'), f('d')]);
     const b = FieldSet.of([f('b')], [f('b'), f('c')], [f('e')]);

@@ -32,7 +32,16 @@ export class FieldSet {
   }
 
   #descend(pe: PathElement): FieldSet {
-    const key = elementKey(pe);
+    return this.childFor(pe, elementKey(pe));
+  }
+
+  /** Adds a member by its element and {@link elementKey} (builders that walk a value level by level). */
+  addMember(pe: PathElement, key: string): void {
+    this.#members.set(key, pe);
+  }
+
+  /** The sub-set under an element, by its element and key, made when missing (builders only: it may stay empty). */
+  childFor(pe: PathElement, key: string): FieldSet {
     let child = this.#children.get(key);
     if (!child) {
       child = { pe, set: new FieldSet() };
@@ -195,15 +204,25 @@ export class FieldSet {
   #emit(includeSelf: boolean): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     if (includeSelf && (this.#members.size > 0 || this.#children.size > 0)) out['.'] = {};
-    const keys = new Map<string, PathElement>();
-    for (const [k, pe] of this.#members) keys.set(k, pe);
-    for (const [k, child] of this.#children) keys.set(k, child.pe);
-    const ordered = [...keys].sort(([, a], [, b]) => compareElements(a, b));
-    for (const [k] of ordered) {
+    const keys: string[] = [...this.#members.keys()];
+    let fieldsOnly = keys.every(isFieldKey);
+    for (const k of this.#children.keys()) {
+      if (this.#members.has(k)) continue;
+      keys.push(k);
+      fieldsOnly &&= isFieldKey(k);
+    }
+    // Keys of field elements order as their names do; others need upstream's element order.
+    if (fieldsOnly) keys.sort();
+    else keys.sort((a, b) => compareElements(this.#elementOf(a), this.#elementOf(b)));
+    for (const k of keys) {
       const child = this.#children.get(k);
       out[k] = child ? child.set.#emit(this.#members.has(k)) : {};
     }
     return out;
+  }
+
+  #elementOf(key: string): PathElement {
+    return this.#members.get(key) ?? this.#children.get(key)!.pe;
   }
 
   /** Parses FieldsV1; unknown key kinds are dropped as upstream does. */
@@ -235,6 +254,9 @@ export class FieldSet {
 const setOfStoredTree = new WeakMap<object, FieldSet>();
 /** The stored tree a set was decoded from, when encoding the set gives the same text. */
 const storedTreeOf = new WeakMap<FieldSet, object>();
+
+/** Whether an element key is a field's (`f:name`). */
+const isFieldKey = (key: string): boolean => key.charCodeAt(0) === 102 /* f */ && key.charCodeAt(1) === 58; /* : */
 
 function withSet(child: Child, set: FieldSet): Child {
   return set === child.set ? child : { pe: child.pe, set };

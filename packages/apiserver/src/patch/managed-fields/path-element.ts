@@ -28,10 +28,25 @@ function canonicalJson(value: unknown): string {
  * the element's identity, since equal elements serialise equally.
  */
 export function elementKey(pe: PathElement): string {
-  if ('field' in pe) return `f:${pe.field}`;
+  if ('field' in pe) return fieldKey(pe.field);
   if ('key' in pe) return `k:{${pe.key.map(([name, value]) => `${JSON.stringify(name)}:${canonicalJson(value)}`).join(',')}}`;
   if ('value' in pe) return `v:${canonicalJson(pe.value)}`;
   return `i:${pe.index}`;
+}
+
+/** Field names seen, with their keys: a key made anew is hashed anew by every Map it meets. */
+const fieldKeys = new Map<string, string>();
+const maxFieldKeys = 4_096;
+
+/** `f:name`, the key of a field element (the same string each time for names seen before). */
+export function fieldKey(name: string): string {
+  let key = fieldKeys.get(name);
+  if (key === undefined) {
+    key = `f:${name}`;
+    // Map keys (labels, annotations) are users' data: remember only so many.
+    if (fieldKeys.size < maxFieldKeys) fieldKeys.set(name, key);
+  }
+  return key;
 }
 
 /** Parses a FieldsV1 key back into an element; undefined for anything else (including `.`). */

@@ -13,27 +13,39 @@ export type TypeNode =
   | { readonly kind: 'deduced' };
 
 const deduced: TypeNode = { kind: 'deduced' };
+const stringScalar: TypeNode = { kind: 'scalar', scalar: 'string' };
+const numericScalar: TypeNode = { kind: 'scalar', scalar: 'numeric' };
+const scalars: Partial<Record<FieldType['kind'], TypeNode>> = {
+  string: stringScalar,
+  time: stringScalar,
+  bytes: stringScalar,
+  integer: numericScalar,
+  number: numericScalar,
+  boolean: { kind: 'scalar', scalar: 'boolean' },
+  'int-or-string': { kind: 'scalar', scalar: 'untyped' },
+  quantity: { kind: 'scalar', scalar: 'untyped' },
+  any: deduced,
+};
 
 /** Resolves the project's schema definitions into structured-merge-diff types. */
 export class TypedSchema {
   constructor(readonly schemas: SchemaDefinitions) {}
 
+  /** Resolved types by the schema's type objects, which never change: every write walks the same ones. */
+  readonly #resolved = new WeakMap<FieldType, TypeNode>();
+
   /** The type of a field type; undefined (a field the schema does not declare) is deduced. */
   resolve(type: FieldType | undefined): TypeNode {
     if (type === undefined) return deduced;
+    const scalar = scalars[type.kind];
+    if (scalar !== undefined) return scalar;
+    let node = this.#resolved.get(type);
+    if (node === undefined) this.#resolved.set(type, (node = this.#resolveNew(type)));
+    return node;
+  }
+
+  #resolveNew(type: FieldType): TypeNode {
     switch (type.kind) {
-      case 'string':
-      case 'time':
-      case 'bytes':
-        return { kind: 'scalar', scalar: 'string' };
-      case 'integer':
-      case 'number':
-        return { kind: 'scalar', scalar: 'numeric' };
-      case 'boolean':
-        return { kind: 'scalar', scalar: 'boolean' };
-      case 'int-or-string':
-      case 'quantity':
-        return { kind: 'scalar', scalar: 'untyped' };
       case 'ref': {
         const def = this.schemas.get(type.name);
         if (!def || Object.keys(def.fields).length === 0) return deduced;
@@ -43,8 +55,8 @@ export class TypedSchema {
         return { kind: 'map', values: type.values, atomic: type.mapType === 'atomic' };
       case 'array':
         return { kind: 'list', items: type.items, ...listRelationship(type) };
-      case 'any':
-        return deduced;
+      default:
+        return scalars[type.kind] ?? deduced;
     }
   }
 

@@ -2,7 +2,7 @@ import type { FieldType } from '@minik/types';
 import { deepEqual } from '../../util/deep-equal.js';
 import { goTypeName, goValue, setOwnProperty } from '@minik/types';
 import { FieldSet } from './field-set.js';
-import { elementKey, pathString, type Path, type PathElement } from './path-element.js';
+import { elementKey, fieldKey, pathString, type Path, type PathElement } from './path-element.js';
 import type { TypedSchema, TypeNode } from './typed-schema.js';
 
 // The value walkers of sigs.k8s.io/structured-merge-diff/typed at leaf granularity: validation,
@@ -201,19 +201,24 @@ export class TypedValues {
   /** The fields added, modified and removed from `lhs` to `rhs` (TypedValue.Compare). */
   compare(lhs: unknown, rhs: unknown, type: FieldType | undefined): Comparison {
     const c: Comparison = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
-    this.#compareAt(lhs, rhs, type, [], c);
+    this.#compareAt(lhs, rhs, type, new ComparisonLevel(c, undefined, undefined, ''), undefined, '');
     return c;
   }
 
-  #compareAt(lhs: unknown, rhs: unknown, type: FieldType | undefined, path: Path, c: Comparison): void {
+  /**
+   * Compares the values at element `pe` (key `key`) of `parent`'s level; the root has no element
+   * and records nothing of itself, as upstream tracks no empty path.
+   */
+  #compareAt(lhs: unknown, rhs: unknown, type: FieldType | undefined, parent: ComparisonLevel, pe: PathElement | undefined, key: string): void {
     const leaf = (): void => {
-      if (lhs === undefined) c.added.insert(path);
-      else if (rhs === undefined) c.removed.insert(path);
-      else if (!deepEqual(lhs, rhs)) c.modified.insert(path);
+      if (pe === undefined) return;
+      if (lhs === undefined) parent.added().addMember(pe, key);
+      else if (rhs === undefined) parent.removed().addMember(pe, key);
+      else if (!deepEqual(lhs, rhs)) parent.modified().addMember(pe, key);
     };
     const node = this.#node(type, rhs !== undefined && rhs !== null ? rhs : lhs);
     // Identical subtrees add, modify and remove nothing: skip walking them (most of an object is
-    // unchanged by a write, and the walk allocates a path per field).
+    // unchanged by a write).
     if (node.kind !== 'scalar' && lhs !== undefined && rhs !== undefined && sameJson(lhs, rhs)) return;
     let descended = false;
     if (node.kind === 'list') {
@@ -223,10 +228,11 @@ export class TypedValues {
         leaf();
       } else {
         descended = true;
-        const left = new Map(this.#indexList(node, l, path).map((e) => [elementKey(e.pe), e]));
-        const right = new Map(this.#indexList(node, r, path).map((e) => [elementKey(e.pe), e]));
-        for (const [key, { pe, item }] of left) this.#compareAt(item, right.get(key)?.item, node.items, [...path, pe], c);
-        for (const [key, { pe, item }] of right) if (!left.has(key)) this.#compareAt(undefined, item, node.items, [...path, pe], c);
+        const level = pe === undefined ? parent : new ComparisonLevel(parent.c, parent, pe, key);
+        const left = new Map(this.#indexList(node, l, noPath).map((e) => [elementKey(e.pe), e]));
+        const right = new Map(this.#indexList(node, r, noPath).map((e) => [elementKey(e.pe), e]));
+        for (const [k, { pe: itemPe, item }] of left) this.#compareAt(item, right.get(k)?.item, node.items, level, itemPe, k);
+        for (const [k, { pe: itemPe, item }] of right) if (!left.has(k)) this.#compareAt(undefined, item, node.items, level, itemPe, k);
       }
     } else if (node.kind === 'struct' || node.kind === 'map') {
       const l = mapOf(lhs);
@@ -235,18 +241,28 @@ export class TypedValues {
         leaf();
       } else {
         descended = true;
-        for (const key of Object.keys(l ?? {})) this.#compareAt(l![key], r && Object.hasOwn(r, key) ? r[key] : undefined, this.#childType(node, key), [...path, { field: key }], c);
-        for (const key of Object.keys(r ?? {})) {
-          if (!l || !Object.hasOwn(l, key)) this.#compareAt(undefined, r![key], this.#childType(node, key), [...path, { field: key }], c);
+        const level = pe === undefined ? parent : new ComparisonLevel(parent.c, parent, pe, key);
+        if (l) {
+          for (const name of Object.keys(l)) {
+            const field = fieldElement(name);
+            this.#compareAt(l[name], r && Object.hasOwn(r, name) ? r[name] : undefined, this.#childType(node, name), level, field.pe, field.key);
+          }
+        }
+        if (r) {
+          for (const name of Object.keys(r)) {
+            if (l && Object.hasOwn(l, name)) continue;
+            const field = fieldElement(name);
+            this.#compareAt(undefined, r[name], this.#childType(node, name), level, field.pe, field.key);
+          }
         }
       }
     } else {
       leaf();
     }
     // A whole map, list or item appearing or disappearing is itself added or removed (`.`).
-    if (descended) {
-      if (lhs === undefined) c.added.insert(path);
-      else if (rhs === undefined) c.removed.insert(path);
+    if (descended && pe !== undefined) {
+      if (lhs === undefined) parent.added().addMember(pe, key);
+      else if (rhs === undefined) parent.removed().addMember(pe, key);
     }
   }
 
@@ -399,6 +415,50 @@ export class TypedValues {
       FieldSet.attach(out, pe, this.ensureNamedFieldsAreMembers(child, childType), false);
     }
     return out;
+  }
+}
+
+const noPath: Path = [];
+
+/** Field elements with their keys, made once per name (a compare meets the same names on every write). */
+const fieldElements = new Map<string, { pe: PathElement; key: string }>();
+
+function fieldElement(name: string): { pe: PathElement; key: string } {
+  let field = fieldElements.get(name);
+  if (field === undefined) {
+    field = { pe: { field: name }, key: fieldKey(name) };
+    // Map keys (labels, annotations) are users' data: remember only so many.
+    if (fieldElements.size < 4_096) fieldElements.set(name, field);
+  }
+  return field;
+}
+
+/**
+ * One map or list a comparison walks into, with its part of the three sets, made when something
+ * is first recorded under it: nothing is recorded under most of what a write leaves alone.
+ */
+class ComparisonLevel {
+  #added: FieldSet | undefined;
+  #modified: FieldSet | undefined;
+  #removed: FieldSet | undefined;
+
+  constructor(
+    readonly c: Comparison,
+    private readonly parent: ComparisonLevel | undefined,
+    private readonly pe: PathElement | undefined,
+    private readonly key: string,
+  ) {}
+
+  added(): FieldSet {
+    return (this.#added ??= this.parent ? this.parent.added().childFor(this.pe!, this.key) : this.c.added);
+  }
+
+  modified(): FieldSet {
+    return (this.#modified ??= this.parent ? this.parent.modified().childFor(this.pe!, this.key) : this.c.modified);
+  }
+
+  removed(): FieldSet {
+    return (this.#removed ??= this.parent ? this.parent.removed().childFor(this.pe!, this.key) : this.c.removed);
   }
 }
 
