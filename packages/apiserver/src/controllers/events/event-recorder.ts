@@ -4,6 +4,7 @@ import type { InProcessClient } from '../../client/in-process-client.js';
 import type { Clock } from '../../util/clock.js';
 import { rfc3339 } from '../../util/time.js';
 import { EventCorrelator, type CorrelatedEvent } from './event-correlator.js';
+import { EventSeriesCache } from './event-series.js';
 import { referenceOf } from './object-reference.js';
 import { cloneJson } from '../../util/clone-json.js';
 
@@ -46,12 +47,6 @@ export interface EventBroadcasterOptions {
   onError?: (error: unknown) => void;
 }
 
-interface SeriesEntry {
-  name: string;
-  count: number;
-}
-
-const seriesWindowMs = 6 * 60_000;
 
 /**
  * The event sink of one cluster (client-go's EventBroadcaster): one correlator for every
@@ -60,7 +55,7 @@ const seriesWindowMs = 6 * 60_000;
  */
 export class EventBroadcaster {
   readonly #correlator = new EventCorrelator();
-  readonly #series = new Map<string, SeriesEntry & { at: number }>();
+  readonly #series = new EventSeriesCache();
   #lastNanos = 0n;
 
   constructor(
@@ -178,8 +173,8 @@ export class EventBroadcaster {
     const related = relatedSubject ? referenceOf(relatedSubject) : undefined;
     const key = [controller, instance, ...Object.values(regarding), ...(related ? Object.values(related) : []), type, reason, action, note].join('\u0000');
     try {
-      const previous = this.#series.get(key);
-      if (previous && now - previous.at <= seriesWindowMs) {
+      const previous = this.#series.get(key, now);
+      if (previous) {
         const current = client.get(eventKind, regarding.namespace || 'default', previous.name);
         if (current) {
           previous.count += 1;
@@ -209,7 +204,7 @@ export class EventBroadcaster {
         reportingInstance: instance,
       };
       client.create(eventKind, body);
-      this.#series.set(key, { name, count: 1, at: now });
+      this.#series.start(key, name, now);
     } catch (error) {
       this.#report(error);
     }
