@@ -34,11 +34,11 @@ describe('frozenJsonCopy', () => {
     expect(() => frozenJsonCopy({ n: 1n })).toThrow(TypeError);
   });
 
-  it('shares what most pods repeat (labels, owner references, containers, tolerations, conditions) between objects', () => {
+  it('shares what most pods repeat (labels, owner references, containers, tolerations, conditions, host IPs) between objects', () => {
     const pod = (name: string) => ({
       metadata: { name, ownerReferences: [{ kind: 'ReplicaSet', name: 'web-1', uid: 'u1', controller: true }], labels: { app: 'web' } },
       spec: { containers: [{ name: 'web', image: 'nginx', ports: [{ containerPort: 80 }] }], tolerations: [{ key: 'k', operator: 'Exists' }], nodeName: name },
-      status: { conditions: [{ type: 'Ready', status: 'True' }], podIP: name },
+      status: { conditions: [{ type: 'Ready', status: 'True' }], podIP: name, hostIPs: [{ ip: '10.0.0.1' }] },
     });
     const [a, b] = [frozenJsonCopy(pod('a')), frozenJsonCopy(pod('b'))];
     expect(a).toEqual(pod('a'));
@@ -46,6 +46,7 @@ describe('frozenJsonCopy', () => {
     expect(b.spec.containers).toBe(a.spec.containers);
     expect(b.spec.tolerations).toBe(a.spec.tolerations);
     expect(b.status.conditions).toBe(a.status.conditions);
+    expect(b.status.hostIPs).toBe(a.status.hostIPs);
     expect(b.metadata.labels).toBe(a.metadata.labels);
     expect(b.metadata).not.toBe(a.metadata);
     // Only at those places: a Deployment's template is copied, and so is a list that differs.

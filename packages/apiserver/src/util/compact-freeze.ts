@@ -55,13 +55,14 @@ const topLevels = new Map<string, Level>([
  * Values that are the same in many objects of a kind, shared between them by JSON text, one table
  * per place: a pod's labels, owner reference, containers and tolerations are its ReplicaSet's, pods
  * started in the same second have the same conditions, an Event's source is its component's, and
- * the kubelet's Events about one pod name the same object, most with the same message as others.
+ * the kubelet's Events about one pod name the same object, most with the same message as others,
+ * and pods on one node have the same host IPs.
  */
 const sharedPlaces = new Map<Level, Map<string, SharedValues<unknown>>>([
   [Level.Top, tables('source', 'involvedObject', 'message')],
   [Level.Metadata, tables('ownerReferences', 'labels')],
   [Level.Spec, tables('containers', 'tolerations')],
-  [Level.Status, tables('conditions')],
+  [Level.Status, tables('conditions', 'hostIPs')],
 ]);
 
 function tables(...places: string[]): Map<string, SharedValues<unknown>> {
