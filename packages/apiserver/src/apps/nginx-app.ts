@@ -1,5 +1,5 @@
 import { shortRepository } from './image-reference.js';
-import type { AppProcess, AppRequest, AppStartContext, SimulatedApp } from './simulated-app.js';
+import type { AppProcess, AppRequest, AppResponse, AppStartContext, SimulatedApp } from './simulated-app.js';
 
 // The stock welcome page of the nginx image (615 bytes, the size every nginx tutorial shows).
 const welcomePage = `<!DOCTYPE html>
@@ -93,6 +93,37 @@ function startupLines(t: string, version: string): readonly string[] {
   return lastStartup.lines;
 }
 
+const port80: readonly number[] = Object.freeze([80]);
+const port8080: readonly number[] = Object.freeze([8080]);
+
+/** A running nginx: one object per container (closures and their scope took three times the room). */
+class NginxProcess implements AppProcess {
+  constructor(
+    private readonly context: AppStartContext,
+    private readonly version: string,
+    readonly ports: readonly number[],
+  ) {}
+
+  handle(request: AppRequest): AppResponse {
+    const path = request.path.split('?')[0] ?? '/';
+    const found = path === '/' || path === '/index.html';
+    const body = found ? welcomePage : notFoundPage(this.version);
+    const agent = request.headers['user-agent'] ?? '-';
+    const line = `${request.method} ${request.path}${request.query ? `?${request.query}` : ''} HTTP/1.1`;
+    this.context.log(`${request.clientIP} - - [${accessLogTime(this.context.now())}] "${line}" ${found ? 200 : 404} ${Buffer.byteLength(body)} "-" "${agent}" "-"`);
+    return {
+      status: found ? 200 : 404,
+      headers: { server: `nginx/${this.version}`, 'content-type': 'text/html', ...(found ? { 'accept-ranges': 'bytes' } : {}) },
+      body: request.method === 'HEAD' ? '' : body,
+    };
+  }
+
+  onSigterm(): void {
+    // The image's STOPSIGNAL is SIGQUIT: a graceful shutdown.
+    this.context.log(`${errorLogTime(this.context.now())} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down`);
+  }
+}
+
 /**
  * The official nginx image: the welcome page on `/` (port 80), nginx's 404 page elsewhere, the
  * entrypoint's start-up lines and one combined-format access-log line per request.
@@ -104,28 +135,7 @@ export const nginxApp: SimulatedApp = {
   imageSize: 72_195_292,
   start(context: AppStartContext): AppProcess {
     const version = versionOf(context.image.tag);
-    const port = shortRepository(context.image) === 'nginx' ? 80 : 8080;
     for (const line of startupLines(errorLogTime(context.now()), version)) context.log(line);
-    const serve = (request: AppRequest) => {
-      const path = request.path.split('?')[0] ?? '/';
-      const found = path === '/' || path === '/index.html';
-      const body = found ? welcomePage : notFoundPage(version);
-      const agent = request.headers['user-agent'] ?? '-';
-      const line = `${request.method} ${request.path}${request.query ? `?${request.query}` : ''} HTTP/1.1`;
-      context.log(`${request.clientIP} - - [${accessLogTime(context.now())}] "${line}" ${found ? 200 : 404} ${Buffer.byteLength(body)} "-" "${agent}" "-"`);
-      return {
-        status: found ? 200 : 404,
-        headers: { server: `nginx/${version}`, 'content-type': 'text/html', ...(found ? { 'accept-ranges': 'bytes' } : {}) },
-        body: request.method === 'HEAD' ? '' : body,
-      };
-    };
-    return {
-      ports: [port],
-      handle: serve,
-      onSigterm() {
-        // The image's STOPSIGNAL is SIGQUIT: a graceful shutdown.
-        context.log(`${errorLogTime(context.now())} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down`);
-      },
-    };
+    return new NginxProcess(context, version, shortRepository(context.image) === 'nginx' ? port80 : port8080);
   },
 };

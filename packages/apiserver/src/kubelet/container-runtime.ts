@@ -4,6 +4,7 @@ import type { AppRegistry } from '../apps/app-registry.js';
 import type { ImageReference } from '../apps/image-reference.js';
 import type { AppProcess, AppRequest, AppResponse } from '../apps/simulated-app.js';
 import type { Clock, TimerHandle } from '../util/clock.js';
+import { ContainerContext } from './container-context.js';
 import { ContainerLog } from './container-log.js';
 
 const containerIDPrefix = 'simulated://';
@@ -29,13 +30,17 @@ export interface RuntimeContainer {
   timers: Set<TimerHandle> | undefined;
 }
 
-/** A pod's sandbox on the node: its IP and every container it ran, by name, oldest first. */
+/**
+ * A pod's sandbox on the node: its IP and the containers it ran, one history per container name,
+ * oldest first. Histories are a list, not a map by name: a pod has a container or two, and a Map
+ * of one entry took 190 bytes per running pod.
+ */
 export interface PodSandbox {
   readonly uid: string;
   readonly namespace: string;
   readonly name: string;
   readonly ip: string;
-  readonly containers: Map<string, RuntimeContainer[]>;
+  readonly containers: RuntimeContainer[][];
 }
 
 /** The outcome of dialling a pod's port. */
@@ -51,6 +56,8 @@ export class ContainerRuntime {
   readonly #images = new Map<string, ImageReference>();
   #imageList: readonly ImageReference[] | undefined;
   readonly #sandboxes = new Map<string, PodSandbox>();
+  /** The clock's time, one function that every container's app shares. */
+  readonly #now = (): number => this.#clock.now();
 
   constructor(clock: Clock, apps: AppRegistry) {
     this.#clock = clock;
@@ -84,7 +91,7 @@ export class ContainerRuntime {
     const uid = pod.metadata?.uid ?? '';
     const existing = this.#sandboxes.get(uid);
     if (existing) return existing;
-    const sandbox: PodSandbox = { uid, namespace: pod.metadata?.namespace ?? '', name: pod.metadata?.name ?? '', ip, containers: new Map() };
+    const sandbox: PodSandbox = { uid, namespace: pod.metadata?.namespace ?? '', name: pod.metadata?.name ?? '', ip, containers: [] };
     this.#sandboxes.set(uid, sandbox);
     return sandbox;
   }
@@ -93,7 +100,7 @@ export class ContainerRuntime {
   removeSandbox(uid: string): void {
     const sandbox = this.#sandboxes.get(uid);
     if (!sandbox) return;
-    for (const history of sandbox.containers.values()) {
+    for (const history of sandbox.containers) {
       const last = history[history.length - 1];
       if (last && last.process) this.stop(last, 137, 'Error');
     }
@@ -103,7 +110,7 @@ export class ContainerRuntime {
   /** Kills every running container (the node went down); sandboxes and logs stay. */
   killAll(exitCode = 255, reason = 'Unknown'): void {
     for (const sandbox of this.#sandboxes.values()) {
-      for (const history of sandbox.containers.values()) {
+      for (const history of sandbox.containers) {
         const last = history[history.length - 1];
         if (last && last.process) this.stop(last, exitCode, reason);
       }
@@ -112,7 +119,7 @@ export class ContainerRuntime {
 
   /** The newest container of that name in a pod, and the one before it. */
   containers(uid: string, name: string): { current: RuntimeContainer | undefined; previous: RuntimeContainer | undefined } {
-    const history = this.#sandboxes.get(uid)?.containers.get(name) ?? [];
+    const history = historyOf(this.#sandboxes.get(uid), name) ?? [];
     return { current: history[history.length - 1], previous: history[history.length - 2] };
   }
 
@@ -135,29 +142,12 @@ export class ContainerRuntime {
       reason: undefined,
       timers: undefined,
     };
-    let history = sandbox.containers.get(container.name);
-    if (!history) sandbox.containers.set(container.name, (history = []));
+    let history = historyOf(sandbox, container.name);
+    if (!history) sandbox.containers.push((history = []));
     history.push(record);
     // Keep the current and the previous container only, as the kubelet's container GC does.
     if (history.length > 2) history.splice(0, history.length - 2);
-    const clock = this.#clock;
-    record.process = this.#apps.start({
-      image,
-      container,
-      pod: { name: sandbox.name, namespace: sandbox.namespace, uid: sandbox.uid, ip: sandbox.ip, nodeName: pod.spec?.nodeName ?? '' },
-      env: containerEnv(pod, container, sandbox.ip),
-      restartCount: attempt,
-      now: () => clock.now(),
-      log: (line) => record.log.append(clock.now(), line),
-      after: (ms, fn) => {
-        if (record.process === undefined && record.finishedAt !== undefined) return;
-        const handle = clock.setTimeout(() => {
-          record.timers?.delete(handle);
-          if (record.finishedAt === undefined) fn();
-        }, ms);
-        (record.timers ??= new Set()).add(handle);
-      },
-    });
+    record.process = this.#apps.start(new ContainerContext(image, container, attempt, this.#now, sandbox, pod, record, this.#clock));
     return record;
   }
 
@@ -182,7 +172,7 @@ export class ContainerRuntime {
   dial(uid: string, port: number, request: AppRequest): DialResult {
     const sandbox = this.#sandboxes.get(uid);
     if (!sandbox) return { kind: 'refused' };
-    for (const history of sandbox.containers.values()) {
+    for (const history of sandbox.containers) {
       const process = history[history.length - 1]?.process;
       if (!process) continue;
       if (process.ports === 'any' || process.ports.includes(port)) return { kind: 'answered', response: process.handle(request) };
@@ -191,34 +181,7 @@ export class ContainerRuntime {
   }
 }
 
-/**
- * The environment a container sees: HOSTNAME, the service variables of the `kubernetes` Service,
- * and the container's own `env` (literal values and the downward-API fields a simulation knows).
- */
-function containerEnv(pod: Readonly<Pod>, container: Readonly<Container>, podIP: string): Record<string, string> {
-  const env: Record<string, string> = {
-    PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-    HOSTNAME: pod.spec?.hostname ?? pod.metadata?.name ?? '',
-    KUBERNETES_SERVICE_HOST: '10.96.0.1',
-    KUBERNETES_SERVICE_PORT: '443',
-    KUBERNETES_SERVICE_PORT_HTTPS: '443',
-    KUBERNETES_PORT: 'tcp://10.96.0.1:443',
-    KUBERNETES_PORT_443_TCP: 'tcp://10.96.0.1:443',
-    KUBERNETES_PORT_443_TCP_PROTO: 'tcp',
-    KUBERNETES_PORT_443_TCP_PORT: '443',
-    KUBERNETES_PORT_443_TCP_ADDR: '10.96.0.1',
-  };
-  const fields: Record<string, string | undefined> = {
-    'metadata.name': pod.metadata?.name,
-    'metadata.namespace': pod.metadata?.namespace,
-    'metadata.uid': pod.metadata?.uid,
-    'spec.nodeName': pod.spec?.nodeName,
-    'spec.serviceAccountName': pod.spec?.serviceAccountName,
-    'status.podIP': podIP,
-  };
-  for (const variable of container.env ?? []) {
-    if (variable.value !== undefined) env[variable.name] = variable.value.replace(/\$\((\w+)\)/g, (m, name: string) => env[name] ?? m);
-    else if (variable.valueFrom?.fieldRef) env[variable.name] = fields[variable.valueFrom.fieldRef.fieldPath] ?? '';
-  }
-  return env;
+/** The containers of one name a sandbox ran (each history holds containers of a single name). */
+export function historyOf(sandbox: PodSandbox | undefined, name: string): RuntimeContainer[] | undefined {
+  return sandbox?.containers.find((history) => history[0]?.name === name);
 }

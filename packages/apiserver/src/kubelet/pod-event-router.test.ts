@@ -33,4 +33,22 @@ describe('PodEventRouter', () => {
     api.client.create(podRef, pod('c', 'minik'));
     expect(seen['minik']).toHaveLength(3);
   });
+
+  it('keeps every node whose kubelet runs a worker for a key, and forgets each as it stops', () => {
+    const api = testApi(new ManualClock('2024-01-01T00:00:00Z'), { nodes: 3 });
+    const router = new PodEventRouter(api.client);
+    const nodes = ['minik', 'minik-m02', 'minik-m03'];
+    const seen: Record<string, string[]> = Object.fromEntries(nodes.map((n) => [n, []]));
+    const watches = nodes.map((node) => router.subscribe(node, (e) => seen[node]!.push(`${e.type} ${e.name}`)));
+    router.track('default/b', 'minik', true);
+    router.track('default/b', 'minik-m03', true);
+    router.track('default/b', 'minik-m03', true);
+    api.client.create(podRef, pod('b', 'minik-m02'));
+    router.track('default/b', 'minik', false);
+    api.client.update(podRef, { ...structuredClone(api.client.get(podRef, 'default', 'b')!), metadata: { name: 'b', namespace: 'default', labels: { x: '1' } } } as KubeObject);
+    router.track('default/b', 'minik-m03', false);
+    api.client.delete(podRef, 'default', 'b', { gracePeriodSeconds: 0 });
+    expect(seen).toEqual({ minik: ['ADDED b'], 'minik-m02': ['ADDED b', 'MODIFIED b', 'DELETED b'], 'minik-m03': ['ADDED b', 'MODIFIED b'] });
+    for (const w of watches) w.stop();
+  });
 });

@@ -15,8 +15,11 @@ const podRef = { apiVersion: 'v1', kind: 'Pod' };
 export class PodEventRouter {
   readonly #client: InProcessClient;
   readonly #kubelets = new Map<string, (event: StoreEvent) => void>();
-  /** Nodes whose kubelet runs a worker for a pod key. */
-  readonly #workers = new Map<string, Set<string>>();
+  /**
+   * Nodes whose kubelet runs a worker for a pod key: the node's name, or a set of names while a
+   * pod moves (a Set for every running pod took 185 bytes each).
+   */
+  readonly #workers = new Map<string, string | Set<string>>();
   #watch: StoreWatch | undefined;
 
   constructor(client: InProcessClient) {
@@ -41,13 +44,16 @@ export class PodEventRouter {
 
   /** Records whether `nodeName`'s kubelet runs a worker for `key` (it hears about that key wherever the pod goes). */
   track(key: string, nodeName: string, running: boolean): void {
-    let nodes = this.#workers.get(key);
+    const nodes = this.#workers.get(key);
     if (running) {
-      if (!nodes) this.#workers.set(key, (nodes = new Set()));
-      nodes.add(nodeName);
-    } else if (nodes) {
+      if (nodes === undefined || nodes === nodeName) this.#workers.set(key, nodeName);
+      else if (typeof nodes === 'string') this.#workers.set(key, new Set([nodes, nodeName]));
+      else nodes.add(nodeName);
+    } else if (nodes === nodeName) {
+      this.#workers.delete(key);
+    } else if (nodes !== undefined && typeof nodes !== 'string') {
       nodes.delete(nodeName);
-      if (nodes.size === 0) this.#workers.delete(key);
+      if (nodes.size === 1) this.#workers.set(key, nodes.values().next().value!);
     }
   }
 
@@ -57,7 +63,9 @@ export class PodEventRouter {
     const workers = this.#workers.get(objectKey(event.namespace, event.name));
     if (after) this.#kubelets.get(after)?.(event);
     if (before && before !== after) this.#kubelets.get(before)?.(event);
-    if (workers) {
+    if (typeof workers === 'string') {
+      if (workers !== after && workers !== before) this.#kubelets.get(workers)?.(event);
+    } else if (workers) {
       for (const node of workers) if (node !== after && node !== before) this.#kubelets.get(node)?.(event);
     }
   }

@@ -4,7 +4,7 @@ import type { ApiContext } from '../api/api-context.js';
 import type { ApiResponse } from '../api/request.js';
 import { ApiError, badRequest, fieldErrors, invalid, notFound, type FieldError } from '../errors/index.js';
 import { formatLogEntries, type LogReadOptions } from '../kubelet/container-log.js';
-import type { RuntimeContainer } from '../kubelet/container-runtime.js';
+import { historyOf, type RuntimeContainer } from '../kubelet/container-runtime.js';
 import type { NodeNetwork } from './node-network.js';
 
 /** PodLogOptions as the query carries them. */
@@ -143,7 +143,7 @@ export function podLogHandler(ctx: ApiContext, network: NodeNetwork): ConnectHan
     }
     const id = logContainerID(pod, container, options.previous).replace(/^[a-z]+:\/\//, '');
     const sandbox = kubelet.runtime.sandbox(pod.metadata?.uid ?? '');
-    const record: RuntimeContainer | undefined = sandbox?.containers.get(container)?.find((c) => c.id === id);
+    const record: RuntimeContainer | undefined = historyOf(sandbox, container)?.find((c) => c.id === id);
     if (!record) throw kubeletRefusal(name, `container "${container}" in pod "${name}" is not available`);
     const text = formatLogEntries(record.log.read(options), options.timestamps ?? false);
     if (!options.follow || record.log.closed) return { status: 200, headers, body: limit(text, options.limitBytes) };
