@@ -30,7 +30,8 @@ describe('minikctl get -w, cluster-info, version and connection errors', () => {
       await post(cluster.url, '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'watched', labels: { app: 'watched' } }, data: { a: '1' } });
       await m.run(['label', 'cm', 'watched', 'step=two']);
       await m.run(['delete', 'cm', 'watched']);
-      const done = (out: string): boolean => out.split('\n').filter((l) => l.startsWith('watched')).length >= 3;
+      // Whole lines only: a row is compared once its newline is written (kubectl may write a row in pieces).
+      const done = (out: string): boolean => out.split('\n').slice(0, -1).filter((l) => l.startsWith('watched')).length >= 3;
       const [a, b] = await Promise.all([mineOut.waitFor(done), theirsOut.waitFor(done)]);
       expect(normaliseAges(a)).toBe(normaliseAges(b));
       expect(a.split('\n')[0]).toMatch(/^NAME\s+DATA\s+AGE$/);
@@ -50,7 +51,8 @@ describe('minikctl get -w, cluster-info, version and connection errors', () => {
       try {
         await Promise.all([mineOut.waitFor((o) => o.includes('default')), theirsOut.waitFor((o) => o.includes('default'))]);
         await m.run(['label', 'ns', 'default', `step=${extra.length}`, '--overwrite']);
-        const twice = (o: string): boolean => o.split('\n').filter((l) => l.includes('default')).length >= 2;
+        // Whole lines only: a line is compared once its newline is written (kubectl may write a row in pieces).
+        const twice = (o: string): boolean => o.split('\n').slice(0, -1).filter((l) => l.includes('default')).length >= 2;
         const [a, b] = await Promise.all([mineOut.waitFor(twice), theirsOut.waitFor(twice)]);
         expect(normaliseAges(a)).toBe(normaliseAges(b));
       } finally {
