@@ -66,6 +66,13 @@ describe('minikctl get -w, cluster-info, version and connection errors', () => {
     const [info, theirs] = await Promise.all([m.run(['cluster-info']), kubectl.run(['cluster-info'])]);
     expect(info).toEqual({ ...theirs, stdout: theirs.stdout.replace("'kubectl cluster-info dump'", "'minikctl cluster-info dump'") });
     expect(info.stdout).toMatch(new RegExp(`^Kubernetes control plane is running at ${cluster.url}\n`));
+    // A dump is a snapshot of a moving cluster: the node reports the images its system pods pulled
+    // with its next status update (CI once caught one tool before it and the other after). Dump
+    // once every node has, so that both tools see the same state.
+    const nodesReportImages = (): boolean =>
+      cluster.client.list({ apiVersion: 'v1', kind: 'Node' }).every((n) => ((n.status as { images?: unknown[] } | undefined)?.images?.length ?? 0) > 0);
+    for (let waited = 0; !nodesReportImages() && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    await cluster.settle();
     const [a, b] = await Promise.all([m.run(['cluster-info', 'dump']), kubectl.run(['cluster-info', 'dump'])]);
     expect([a.code, a.stderr]).toEqual([0, '']);
     expect([b.code, b.stderr]).toEqual([0, '']);
