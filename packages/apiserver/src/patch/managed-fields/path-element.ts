@@ -28,25 +28,34 @@ function canonicalJson(value: unknown): string {
  * the element's identity, since equal elements serialise equally.
  */
 export function elementKey(pe: PathElement): string {
-  if ('field' in pe) return fieldKey(pe.field);
+  if ('field' in pe) return fieldElement(pe.field).key;
   if ('key' in pe) return `k:{${pe.key.map(([name, value]) => `${JSON.stringify(name)}:${canonicalJson(value)}`).join(',')}}`;
   if ('value' in pe) return `v:${canonicalJson(pe.value)}`;
   return `i:${pe.index}`;
 }
 
-/** Field names seen, with their keys: a key made anew is hashed anew by every Map it meets. */
-const fieldKeys = new Map<string, string>();
-const maxFieldKeys = 4_096;
+/** A field element with its key. */
+export interface FieldElement {
+  readonly pe: PathElement;
+  readonly key: string;
+}
 
-/** `f:name`, the key of a field element (the same string each time for names seen before). */
-export function fieldKey(name: string): string {
-  let key = fieldKeys.get(name);
-  if (key === undefined) {
-    key = `f:${name}`;
+/**
+ * Field names seen, with their element and key: a key made anew is hashed anew by every Map it
+ * meets, and a compare meets the same names on every write.
+ */
+const fieldElements = new Map<string, FieldElement>();
+const maxFieldElements = 4_096;
+
+/** The element `{ field: name }` and its key `f:name`, the same objects each time for names seen before. */
+export function fieldElement(name: string): FieldElement {
+  let field = fieldElements.get(name);
+  if (field === undefined) {
+    field = { pe: { field: name }, key: `f:${name}` };
     // Map keys (labels, annotations) are users' data: remember only so many.
-    if (fieldKeys.size < maxFieldKeys) fieldKeys.set(name, key);
+    if (fieldElements.size < maxFieldElements) fieldElements.set(name, field);
   }
-  return key;
+  return field;
 }
 
 /** Parses a FieldsV1 key back into an element; undefined for anything else (including `.`). */

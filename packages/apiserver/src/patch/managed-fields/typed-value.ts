@@ -2,7 +2,7 @@ import type { FieldType } from '@minik/types';
 import { deepEqual } from '../../util/deep-equal.js';
 import { goTypeName, goValue, setOwnProperty } from '@minik/types';
 import { FieldSet } from './field-set.js';
-import { elementKey, fieldKey, pathString, type Path, type PathElement } from './path-element.js';
+import { elementKey, fieldElement, pathString, type Path, type PathElement } from './path-element.js';
 import type { TypedSchema, TypeNode } from './typed-schema.js';
 
 // The value walkers of sigs.k8s.io/structured-merge-diff/typed at leaf granularity: validation,
@@ -419,19 +419,6 @@ export class TypedValues {
 }
 
 const noPath: Path = [];
-
-/** Field elements with their keys, made once per name (a compare meets the same names on every write). */
-const fieldElements = new Map<string, { pe: PathElement; key: string }>();
-
-function fieldElement(name: string): { pe: PathElement; key: string } {
-  let field = fieldElements.get(name);
-  if (field === undefined) {
-    field = { pe: { field: name }, key: fieldKey(name) };
-    // Map keys (labels, annotations) are users' data: remember only so many.
-    if (fieldElements.size < 4_096) fieldElements.set(name, field);
-  }
-  return field;
-}
 
 /**
  * One map or list a comparison walks into, with its part of the three sets, made when something
