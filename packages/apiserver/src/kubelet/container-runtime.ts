@@ -40,7 +40,8 @@ export interface PodSandbox {
   readonly namespace: string;
   readonly name: string;
   readonly ip: string;
-  readonly containers: RuntimeContainer[][];
+  /** Replaced, never grown in place: a `[]` grown by push keeps room for 17 entries (150 bytes) where a pod has one or two. */
+  containers: readonly (readonly RuntimeContainer[])[];
 }
 
 /** The outcome of dialling a pod's port. */
@@ -142,11 +143,16 @@ export class ContainerRuntime {
       reason: undefined,
       timers: undefined,
     };
-    let history = historyOf(sandbox, container.name);
-    if (!history) sandbox.containers.push((history = []));
-    history.push(record);
-    // Keep the current and the previous container only, as the kubelet's container GC does.
-    if (history.length > 2) history.splice(0, history.length - 2);
+    const index = sandbox.containers.findIndex((history) => history[0]?.name === container.name);
+    if (index < 0) {
+      sandbox.containers = sandbox.containers.concat([[record]]);
+    } else {
+      // Keep the current and the previous container only, as the kubelet's container GC does.
+      const history = sandbox.containers[index]!;
+      const containers = sandbox.containers.slice();
+      containers[index] = [history[history.length - 1]!, record];
+      sandbox.containers = containers;
+    }
     record.process = this.#apps.start(new ContainerContext(image, container, attempt, this.#now, sandbox, pod, record, this.#clock));
     return record;
   }
@@ -182,6 +188,6 @@ export class ContainerRuntime {
 }
 
 /** The containers of one name a sandbox ran (each history holds containers of a single name). */
-export function historyOf(sandbox: PodSandbox | undefined, name: string): RuntimeContainer[] | undefined {
+export function historyOf(sandbox: PodSandbox | undefined, name: string): readonly RuntimeContainer[] | undefined {
   return sandbox?.containers.find((history) => history[0]?.name === name);
 }

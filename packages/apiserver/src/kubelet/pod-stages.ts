@@ -150,7 +150,8 @@ const podAdmit: PodStage = {
   next(ctx) {
     const { worker, pod, now } = ctx;
     worker.startTime = now;
-    worker.slots = [...(pod.spec?.initContainers ?? []).map((c) => newSlot(c, true, now)), ...(pod.spec?.containers ?? []).map((c) => newSlot(c, false, now))];
+    // concat, not a spread: an array literal with spreads grows as by push, with room for 17 slots.
+    worker.slots = (pod.spec?.initContainers ?? []).map((c) => newSlot(c, true, now)).concat((pod.spec?.containers ?? []).map((c) => newSlot(c, false, now)));
     worker.phase = 'admitted';
     worker.since = now;
   },

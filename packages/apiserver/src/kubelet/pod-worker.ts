@@ -81,7 +81,8 @@ export interface PodWorker {
 
 /** A new worker for a pod the kubelet just saw. */
 export function newPodWorker(pod: Readonly<Pod>, now: number): PodWorker {
-  return { uid: pod.metadata?.uid ?? '', pod, phase: 'new', since: now, slots: [], deleteRequested: false };
+  // Every field from the start: one added later moves the worker's fields to a second, larger block.
+  return { uid: pod.metadata?.uid ?? '', pod, phase: 'new', since: now, startTime: undefined, ip: undefined, sandbox: undefined, slots: [], deleteRequested: false };
 }
 
 /** A fresh slot for a container of the spec. */

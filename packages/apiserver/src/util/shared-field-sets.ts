@@ -99,7 +99,8 @@ function buildSharedTree(tree: Record<string, unknown>, copy: CopyValue): Shared
     }
     setOwnProperty(root, key, Object.freeze(level));
   }
-  const shared = { tree: Object.freeze(root), parts };
+  // A copy of the list: grown by push it keeps room for 17 parts, and every pod has its own tree.
+  const shared = { tree: Object.freeze(root), parts: parts.slice() };
   sharedTrees.set(shared.tree, shared);
   return shared;
 }
