@@ -33,17 +33,25 @@ export function formatLogEntries(entries: readonly LogEntry[], timestamps: boole
 
 /**
  * A container's stdout, kept by the simulated runtime; followers get new lines as they come.
- * Lines are kept as two arrays (times as unboxed doubles) rather than an object per line: an
- * nginx container writes 14 lines when it starts, and a cluster runs 100,000 of them.
+ * Kept as the app wrote it: one text per write (a write with newlines is split into lines when
+ * read) and its time, in two arrays made at the first write to hold just it (a `[]` grown by
+ * push keeps room for 17). nginx prints its 14 start-up lines in one write, a text containers
+ * started in the same second share, and a cluster runs 100,000 of them.
  */
 export class ContainerLog {
-  readonly #times: number[] = [];
-  readonly #texts: string[] = [];
+  #times: number[] | undefined;
+  #texts: string[] | undefined;
   #followers: Set<{ line: (entry: LogEntry) => void; end: () => void }> | undefined;
   #closed = false;
 
   get entries(): readonly LogEntry[] {
-    return this.#texts.map((text, i) => ({ time: this.#times[i]!, text }));
+    const entries: LogEntry[] = [];
+    const texts = this.#texts ?? [];
+    for (let i = 0; i < texts.length; i++) {
+      const time = this.#times![i]!;
+      for (const text of linesOf(texts[i]!)) entries.push({ time, text });
+    }
+    return entries;
   }
 
   /** True once the container has exited: no more lines will come. */
@@ -53,12 +61,14 @@ export class ContainerLog {
 
   append(time: number, text: string): void {
     if (this.#closed) return;
-    // A line with embedded newlines is several log lines, as the runtime splits them.
-    for (const line of text.includes('\n') ? text.split('\n') : [text]) {
+    if (this.#texts === undefined || this.#times === undefined) {
+      this.#times = [time];
+      this.#texts = [text];
+    } else {
       this.#times.push(time);
-      this.#texts.push(line);
-      if (this.#followers) for (const follower of this.#followers) follower.line({ time, text: line });
+      this.#texts.push(text);
     }
+    if (this.#followers) for (const line of linesOf(text)) for (const follower of this.#followers) follower.line({ time, text: line });
   }
 
   /** Ends the log: followers are told the stream is over. */
@@ -86,4 +96,9 @@ export class ContainerLog {
     (this.#followers ??= new Set()).add(follower);
     return () => this.#followers?.delete(follower);
   }
+}
+
+/** A write with embedded newlines is several log lines, as the runtime splits them. */
+function linesOf(text: string): readonly string[] {
+  return text.includes('\n') ? text.split('\n') : [text];
 }
