@@ -86,5 +86,15 @@ describe('event recorder', () => {
     recorder.event(pod, undefined, 'Normal', 'Scheduled', 'Binding', 'Successfully assigned default/web to minik');
     expect(events()).toHaveLength(1);
     expect(events()[0]?.series).toEqual({ count: 2, lastObservedTime: '2024-01-01T00:00:02.000000Z' });
+    // Another note about the same pod is another event; the first series goes on beside it.
+    recorder.event(pod, undefined, 'Normal', 'Scheduled', 'Binding', 'Successfully assigned default/web to other');
+    recorder.event(pod, undefined, 'Normal', 'Scheduled', 'Binding', 'Successfully assigned default/web to minik');
+    expect(events().map((e) => [e.message, (e.series as { count: number } | undefined)?.count])).toEqual(
+      expect.arrayContaining([
+        ['Successfully assigned default/web to minik', 3],
+        ['Successfully assigned default/web to other', undefined],
+      ]),
+    );
+    expect(events()).toHaveLength(2);
   });
 });

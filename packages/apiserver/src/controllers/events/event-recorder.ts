@@ -4,7 +4,7 @@ import type { InProcessClient } from '../../client/in-process-client.js';
 import type { Clock } from '../../util/clock.js';
 import { rfc3339 } from '../../util/time.js';
 import { EventCorrelator, type CorrelatedEvent } from './event-correlator.js';
-import { EventSeriesCache } from './event-series.js';
+import { EventSeriesCache, seriesKey } from './event-series.js';
 import { referenceOf } from './object-reference.js';
 import { cloneJson } from '../../util/clone-json.js';
 
@@ -171,12 +171,12 @@ export class EventBroadcaster {
     const now = this.clock.now();
     const regarding = referenceOf(regardingSubject);
     const related = relatedSubject ? referenceOf(relatedSubject) : undefined;
-    const key = [controller, instance, ...Object.values(regarding), ...(related ? Object.values(related) : []), type, reason, action, note].join('\u0000');
+    const key = seriesKey(regarding.uid ?? '', [controller, instance, ...referenceParts(regarding), ...(related ? referenceParts(related) : []), type, reason, action, note]);
     try {
       const previous = this.#series.get(key, now);
       if (previous) {
         const current = client.get(eventKind, regarding.namespace || 'default', previous.name);
-        if (current) {
+        if (current && continues(current, regarding, related, reason, action, note)) {
           previous.count += 1;
           previous.at = now;
           const next = cloneJson(current) as KubeObject;
@@ -220,4 +220,15 @@ export class EventBroadcaster {
 /** metav1.MicroTime as JSON: RFC 3339 with six fractional digits. */
 function microTime(ms: number): string {
   return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+/** The fields of an object reference, in a fixed order (a key must not depend on how it was built). */
+function referenceParts(ref: ObjectReference): string[] {
+  return [ref.kind ?? '', ref.namespace ?? '', ref.name ?? '', ref.uid ?? '', ref.apiVersion ?? '', ref.resourceVersion ?? '', ref.fieldPath ?? ''];
+}
+
+/** Whether a stored event is the one a series key named (and not another whose key hashed alike). */
+function continues(stored: Readonly<KubeObject>, regarding: ObjectReference, related: ObjectReference | undefined, reason: string, action: string, note: string): boolean {
+  const event = stored as { involvedObject?: ObjectReference; related?: ObjectReference; reason?: string; action?: string; message?: string };
+  return event.involvedObject?.uid === regarding.uid && event.involvedObject?.name === regarding.name && event.related?.uid === related?.uid && event.reason === reason && event.action === action && event.message === note;
 }

@@ -6,6 +6,31 @@ export interface SeriesEntry {
   at: number;
 }
 
+/**
+ * What makes a repeat the same event (client-go's eventKey: the reporting controller and instance,
+ * the regarding and related objects, type, reason, action and note) as a short string: the
+ * regarding object's uid and a 53-bit hash of the whole. The whole text was about 230 characters
+ * for every pod the scheduler bound, kept 6 minutes (34 MB at 100,000 pods). A hit is to be
+ * confirmed against the stored event: a collision then costs a new event, not a wrong series.
+ */
+export function seriesKey(regardingUid: string, parts: readonly string[]): string {
+  return `${regardingUid}/${hash53(parts.join('\u0000')).toString(36)}`;
+}
+
+/** cyrb53 (public domain): a fast 53-bit string hash with good spread. */
+function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
 /** client-go's finishTime: a series not seen for this long is over. */
 export const seriesWindowMs = 6 * 60_000;
 
