@@ -36,11 +36,17 @@ const latestVersion = '1.27.5';
 // The last patch release of each minor line, for tags that name only the minor (`nginx:1.25`).
 const lastPatch: Readonly<Record<string, string>> = { '1.21': '6', '1.22': '1', '1.23': '4', '1.24': '0', '1.25': '5', '1.26': '3', '1.27': '5', '1.28': '0', '1.29': '0' };
 
+// One string per version, not one per running container.
+const versions = new Map<string, string>();
+
 /** The nginx version an image tag stands for: `1.25` → `1.25.5`, `1.25.3-alpine` → `1.25.3`, anything else → the latest. */
 function versionOf(tag: string | undefined): string {
   const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(tag ?? '');
   if (!m) return latestVersion;
-  return `${m[1]}.${m[2]}.${m[3] ?? lastPatch[`${m[1]}.${m[2]}`] ?? '0'}`;
+  const version = `${m[1]}.${m[2]}.${m[3] ?? lastPatch[`${m[1]}.${m[2]}`] ?? '0'}`;
+  let known = versions.get(version);
+  if (known === undefined) versions.set(version, (known = version));
+  return known;
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

@@ -11,9 +11,7 @@ const containerIDPrefix = 'simulated://';
 
 /** A container the simulated runtime created: its process while it runs, its log forever. */
 export interface RuntimeContainer {
-  /** 64 hex characters, as containerd ids. */
-  readonly id: string;
-  /** `simulated://<id>`, as container statuses carry it: one string for every status written. */
+  /** `simulated://<64 hex characters>`, as container statuses carry it: one string for every status written. */
   readonly containerID: string;
   readonly name: string;
   /** The restart count it was created with. */
@@ -129,8 +127,6 @@ export class ContainerRuntime {
     const now = this.#clock.now();
     const containerID = `${containerIDPrefix}${createHash('sha256').update(`${sandbox.uid}/${container.name}/${attempt}/${now}`).digest('hex')}`;
     const record: RuntimeContainer = {
-      // A slice of the containerID, not a string of its own.
-      id: containerID.slice(containerIDPrefix.length),
       containerID,
       name: container.name,
       attempt,

@@ -87,7 +87,8 @@ export function newPodWorker(pod: Readonly<Pod>, now: number): PodWorker {
 
 /** A fresh slot for a container of the spec. */
 export function newSlot(container: Readonly<Container>, init: boolean, now: number): ContainerSlot {
-  return { name: container.name, init, phase: 'creating', since: now, image: container.image ?? '', restartCount: 0, pullFailures: 0, crashBackOffMs: 0, ready: false };
+  // The containers too, from the start: set later, they moved the slot's fields to a second block.
+  return { name: container.name, init, phase: 'creating', since: now, image: container.image ?? '', restartCount: 0, pullFailures: 0, crashBackOffMs: 0, ready: false, current: undefined, previous: undefined };
 }
 
 /** Moves a slot to another phase, restarting its stage clock. */

@@ -141,9 +141,9 @@ export function podLogHandler(ctx: ApiContext, network: NodeNetwork): ConnectHan
       const ip = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? nodeName;
       throw new ApiError('InternalError', `Get "https://${ip}:10250/containerLogs/${pod.metadata?.namespace}/${name}/${container}": dial tcp ${ip}:10250: connect: no route to host`);
     }
-    const id = logContainerID(pod, container, options.previous).replace(/^[a-z]+:\/\//, '');
+    const containerID = logContainerID(pod, container, options.previous);
     const sandbox = kubelet.runtime.sandbox(pod.metadata?.uid ?? '');
-    const record: RuntimeContainer | undefined = historyOf(sandbox, container)?.find((c) => c.id === id);
+    const record: RuntimeContainer | undefined = historyOf(sandbox, container)?.find((c) => c.containerID === containerID);
     if (!record) throw kubeletRefusal(name, `container "${container}" in pod "${name}" is not available`);
     const text = formatLogEntries(record.log.read(options), options.timestamps ?? false);
     if (!options.follow || record.log.closed) return { status: 200, headers, body: limit(text, options.limitBytes) };

@@ -1,4 +1,15 @@
-import type { KubeObject } from '@minik/types';
+import type { KubeObject, OwnerReference } from '@minik/types';
+
+const noOwners: readonly string[] = Object.freeze([]);
+// The store shares a ReplicaSet's owner references between its pods: so do their uid lists here.
+const uidsByReferences = new WeakMap<readonly OwnerReference[], readonly string[]>();
+
+function ownerUids(refs: readonly OwnerReference[] | undefined): readonly string[] {
+  if (refs === undefined || refs.length === 0) return noOwners;
+  let uids = uidsByReferences.get(refs);
+  if (uids === undefined) uidsByReferences.set(refs, (uids = Object.freeze(refs.map((ref) => ref.uid))));
+  return uids;
+}
 
 /**
  * The garbage collector's view of ownership (upstream's GraphBuilder, reduced to indexes): who
@@ -18,7 +29,7 @@ export class OwnerGraph {
     if (previousUid !== undefined && previousUid !== uid) this.#keyByUid.delete(previousUid);
     this.#uidByKey.set(key, uid);
     this.#keyByUid.set(uid, key);
-    const owners = (obj.metadata.ownerReferences ?? []).map((ref) => ref.uid);
+    const owners = ownerUids(obj.metadata.ownerReferences);
     this.#ownersOf.set(key, owners);
     for (const owner of owners) {
       let set = this.#dependents.get(owner);
