@@ -171,7 +171,7 @@ export class EventBroadcaster {
     const now = this.clock.now();
     const regarding = referenceOf(regardingSubject);
     const related = relatedSubject ? referenceOf(relatedSubject) : undefined;
-    const key = seriesKey(regarding.uid ?? '', [controller, instance, ...referenceParts(regarding), ...(related ? referenceParts(related) : []), type, reason, action, note]);
+    const key = seriesKey([controller, instance, ...referenceParts(regarding), ...(related ? referenceParts(related) : []), type, reason, action, note]);
     try {
       const previous = this.#series.get(key, now);
       if (previous) {
