@@ -92,7 +92,14 @@ describe('frozenJsonCopy', () => {
       expect(JSON.stringify(b)).toBe(JSON.stringify(pod('10.0.0.2')));
       const [ca, cb] = [a.metadata.managedFields[0]!, b.metadata.managedFields[0]!];
       expect(ca.fieldsV1).toBe(cb.fieldsV1);
-      expect(ca).not.toBe(cb);
+      // Equal entries (a ReplicaSet's pods created in one second) are one entry; another time is another.
+      expect(ca).toBe(cb);
+      const later = pod('10.0.0.3');
+      Object.assign(later.metadata.managedFields[0]!, { time: '2024-01-01T00:00:01Z' });
+      const cc = frozenJsonCopy(later).metadata.managedFields[0]!;
+      expect(cc).not.toBe(ca);
+      expect(cc.fieldsV1).toBe(ca.fieldsV1);
+      expect(cc).toEqual(later.metadata.managedFields[0]);
       const [ka, kb] = [a.metadata.managedFields[1]!.fieldsV1, b.metadata.managedFields[1]!.fieldsV1] as ReturnType<typeof kubeletFields>[];
       expect(ka).not.toBe(kb);
       expect(ka!['f:status']['f:conditions']).toBe(kb!['f:status']['f:conditions']);

@@ -14,6 +14,11 @@ type CopyValue = (value: unknown, inArray: boolean) => unknown;
 interface SharedTree {
   readonly tree: object;
   readonly parts: readonly object[];
+  /**
+   * The last managedFields entry made with this tree: the pods a ReplicaSet creates in one second
+   * have the same entry (manager, operation, time and the controller's set), so they share it.
+   */
+  lastEntry: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** FieldsV1 trees by their JSON text. Sets that recur stay; each pod's own kubelet set passes through. */
@@ -47,24 +52,39 @@ function copyEntries(list: unknown[], copy: CopyValue): unknown {
       copies[i] = copy(entry, true);
       continue;
     }
+    const shared = sharedTree(entry.fieldsV1, used, copy);
+    const last = shared?.lastEntry;
+    if (last !== undefined && sameEntry(last, entry)) {
+      copies[i] = last;
+      continue;
+    }
     const keys = Object.keys(entry);
     const out = sizedObject(keys.length);
     for (const key of keys) {
-      const copied = key === 'fieldsV1' ? sharedTree(entry.fieldsV1, used, copy) : copy(entry[key], false);
+      const copied = key === 'fieldsV1' ? (shared?.tree ?? copy(entry.fieldsV1, false)) : copy(entry[key], false);
       if (copied !== undefined) setOwnProperty(out, key, copied);
     }
     copies[i] = Object.freeze(out);
+    if (shared) shared.lastEntry = copies[i] as Readonly<Record<string, unknown>>;
   }
   return Object.freeze(copies);
 }
 
-/** The shared copy of a FieldsV1 tree (its JSON text is the copy's), unless this object holds it or a part of it already. */
-function sharedTree(tree: Record<string, unknown>, used: Set<object>, copy: CopyValue): unknown {
+/** The shared FieldsV1 tree with this JSON text, unless this object holds it or a part of it already. */
+function sharedTree(tree: Record<string, unknown>, used: Set<object>, copy: CopyValue): SharedTree | undefined {
   const shared = sharedTrees.get(tree) ?? fieldsTrees.get(JSON.stringify(tree), () => buildSharedTree(tree, copy));
-  if (used.has(shared.tree) || shared.parts.some((part) => used.has(part))) return copy(tree, false);
+  if (used.has(shared.tree) || shared.parts.some((part) => used.has(part))) return undefined;
   used.add(shared.tree);
   for (const part of shared.parts) used.add(part);
-  return shared.tree;
+  return shared;
+}
+
+/** Whether a stored entry has the fields of `entry` besides its tree (strings: manager, time, …). */
+function sameEntry(stored: Readonly<Record<string, unknown>>, entry: Record<string, unknown>): boolean {
+  const keys = Object.keys(entry);
+  if (keys.length !== Object.keys(stored).length) return false;
+  for (const key of keys) if (key !== 'fieldsV1' && (typeof entry[key] === 'object' || stored[key] !== entry[key])) return false;
+  return true;
 }
 
 /**
@@ -100,7 +120,7 @@ function buildSharedTree(tree: Record<string, unknown>, copy: CopyValue): Shared
     setOwnProperty(root, key, Object.freeze(level));
   }
   // A copy of the list: grown by push it keeps room for 17 parts, and every pod has its own tree.
-  const shared = { tree: Object.freeze(root), parts: parts.slice() };
+  const shared: SharedTree = { tree: Object.freeze(root), parts: parts.slice(), lastEntry: undefined };
   sharedTrees.set(shared.tree, shared);
   return shared;
 }
