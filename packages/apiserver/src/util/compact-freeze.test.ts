@@ -55,6 +55,21 @@ describe('frozenJsonCopy', () => {
     expect(frozenJsonCopy({ ...pod('c'), status: { conditions: [{ type: 'Ready', status: 'False' }] } }).status.conditions).not.toBe(a.status.conditions);
   });
 
+  it("shares the state of a pod's one container, its empty last state and security context, never twice in a pod", () => {
+    const status = (name: string) => ({ name, containerID: `simulated://${name}`, state: { running: { startedAt: '2024-01-01T00:00:00Z' } }, lastState: {} });
+    const pod = (...names: string[]) => ({ spec: { securityContext: {} }, status: { containerStatuses: names.map(status), initContainerStatuses: names.map(status) } });
+    const [a, b] = [frozenJsonCopy(pod('a')), frozenJsonCopy(pod('b'))];
+    expect(b).toEqual(pod('b'));
+    expect(b.status.containerStatuses[0]!.state).toBe(a.status.containerStatuses[0]!.state);
+    expect(b.status.containerStatuses[0]!.lastState).toBe(a.status.containerStatuses[0]!.lastState);
+    expect(b.spec.securityContext).toBe(a.spec.securityContext);
+    expect(b.status.containerStatuses[0]).not.toBe(a.status.containerStatuses[0]);
+    // Two containers started alike have equal states: each pod keeps its own, and init containers too.
+    const two = frozenJsonCopy(pod('c', 'd'));
+    const states = [...two.status.containerStatuses, ...two.status.initContainerStatuses, ...a.status.initContainerStatuses].flatMap((s) => [s.state, s.lastState]);
+    expect(new Set([...states, a.status.containerStatuses[0]!.state, a.status.containerStatuses[0]!.lastState]).size).toBe(states.length + 2);
+  });
+
   it("shares what an Event repeats: its source, the object it is about and its single managedFields entry", () => {
     const event = (reason: string, message: string) => ({
       metadata: { name: `web.${reason}`, managedFields: [{ manager: 'kubelet', operation: 'Update', fieldsV1: { 'f:count': {}, 'f:message': {} } }] },

@@ -41,6 +41,8 @@ const enum Level {
   Metadata,
   Spec,
   Status,
+  /** The status of a pod's only app container. */
+  ContainerStatus,
   Other,
 }
 
@@ -53,16 +55,17 @@ const topLevels = new Map<string, Level>([
 
 /**
  * Values that are the same in many objects of a kind, shared between them by JSON text, one table
- * per place: a pod's labels, owner reference, containers and tolerations are its ReplicaSet's, pods
- * started in the same second have the same conditions, an Event's source is its component's, and
- * the kubelet's Events about one pod name the same object, most with the same message as others,
- * and pods on one node have the same host IPs.
+ * per place: a pod's labels, owner reference, containers, tolerations and security context are its
+ * ReplicaSet's, pods started in the same second have the same conditions and container state, an
+ * Event's source is its component's, and the kubelet's Events about one pod name the same object,
+ * most with the same message as others, and pods on one node have the same host IPs.
  */
 const sharedPlaces = new Map<Level, Map<string, SharedValues<unknown>>>([
   [Level.Top, tables('source', 'involvedObject', 'message')],
   [Level.Metadata, tables('ownerReferences', 'labels')],
-  [Level.Spec, tables('containers', 'tolerations')],
+  [Level.Spec, tables('containers', 'tolerations', 'securityContext')],
   [Level.Status, tables('conditions', 'hostIPs')],
+  [Level.ContainerStatus, tables('state', 'lastState')],
 ]);
 
 function tables(...places: string[]): Map<string, SharedValues<unknown>> {
@@ -70,6 +73,11 @@ function tables(...places: string[]): Map<string, SharedValues<unknown>> {
 }
 
 function copyAt(level: Level, key: string, value: unknown): unknown {
+  if (level === Level.Status && key === 'containerStatuses' && Array.isArray(value) && value.length === 1) {
+    // A container's state is that of every container started in the same second, and the empty
+    // last state of every one not restarted: shared, as the one container's they appear once in a pod.
+    return Object.freeze([copyFrozen(value[0], true, Level.ContainerStatus)]);
+  }
   const table = sharedPlaces.get(level)?.get(key);
   if (table !== undefined && value !== null && typeof value === 'object') {
     return table.get(JSON.stringify(value), () => copyFrozen(value, false, Level.Other));
