@@ -4,6 +4,12 @@ import type { AppStartContext } from '../apps/simulated-app.js';
 import type { Clock } from '../util/clock.js';
 import type { PodSandbox, RuntimeContainer } from './container-runtime.js';
 
+/** What every container of a node shares: the clock, and its `now` as one function. */
+export interface ContainerHost {
+  readonly clock: Clock;
+  readonly now: () => number;
+}
+
 /**
  * What a container's app sees (AppStartContext), kept by the app for the container's life: one
  * object per container. An object literal with `now`, `log` and `after` closures, the pod's facts
@@ -14,31 +20,40 @@ import type { PodSandbox, RuntimeContainer } from './container-runtime.js';
  */
 export class ContainerContext implements AppStartContext {
   #env: Readonly<Record<string, string>> | undefined;
+  readonly #host: ContainerHost;
   readonly #sandbox: PodSandbox;
   readonly #record: RuntimeContainer;
-  readonly #clock: Clock;
   readonly #nodeName: string;
   readonly #hostname: string | undefined;
   readonly #serviceAccountName: string | undefined;
 
   constructor(
-    readonly image: ImageReference,
     readonly container: Readonly<Container>,
-    readonly restartCount: number,
-    /** The clock's `now`, one function for every container of a node. */
-    readonly now: () => number,
+    host: ContainerHost,
     sandbox: PodSandbox,
     pod: Readonly<Pod>,
     record: RuntimeContainer,
-    clock: Clock,
   ) {
+    this.#host = host;
     this.#sandbox = sandbox;
     this.#record = record;
-    this.#clock = clock;
     // The few strings the environment needs, not the pod: that version of it would stay alive.
     this.#nodeName = pod.spec?.nodeName ?? '';
     this.#hostname = pod.spec?.hostname;
     this.#serviceAccountName = pod.spec?.serviceAccountName;
+  }
+
+  // What the runtime's record of the container or its node holds already is read from there.
+  get image(): ImageReference {
+    return this.#record.image;
+  }
+
+  get restartCount(): number {
+    return this.#record.attempt;
+  }
+
+  get now(): () => number {
+    return this.#host.now;
   }
 
   get pod(): AppStartContext['pod'] {
@@ -52,13 +67,13 @@ export class ContainerContext implements AppStartContext {
 
   get log(): (line: string) => void {
     const record = this.#record;
-    const clock = this.#clock;
+    const clock = this.#host.clock;
     return (line) => record.log.append(clock.now(), line);
   }
 
   get after(): (ms: number, fn: () => void) => void {
     const record = this.#record;
-    const clock = this.#clock;
+    const clock = this.#host.clock;
     return (ms, fn) => {
       if (record.process === undefined && record.finishedAt !== undefined) return;
       const handle = clock.setTimeout(() => {

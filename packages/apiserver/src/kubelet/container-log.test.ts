@@ -14,6 +14,22 @@ describe('ContainerLog', () => {
     ]);
     expect(formatLogEntries(log.read({ tailLines: 2 }), false)).toBe('three\nfour\n');
     expect(log.read({ since: 1_500 }).map((e) => e.text)).toEqual(['four']);
+    log.append(3_000, 'five');
+    expect(log.read({ tailLines: 3 })).toEqual([
+      { time: 1_000, text: 'three' },
+      { time: 2_000, text: 'four' },
+      { time: 3_000, text: 'five' },
+    ]);
+  });
+
+  it('reads a log of a single write, and an empty one', () => {
+    const log = new ContainerLog();
+    expect(log.entries).toEqual([]);
+    log.append(5, 'x\ny');
+    expect(log.entries).toEqual([
+      { time: 5, text: 'x' },
+      { time: 5, text: 'y' },
+    ]);
   });
 
   it('gives followers every line as it comes, and nothing after close', () => {

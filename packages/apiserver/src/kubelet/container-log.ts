@@ -34,22 +34,28 @@ export function formatLogEntries(entries: readonly LogEntry[], timestamps: boole
 /**
  * A container's stdout, kept by the simulated runtime; followers get new lines as they come.
  * Kept as the app wrote it: one text per write (a write with newlines is split into lines when
- * read) and its time, in two arrays made at the first write to hold just it (a `[]` grown by
- * push keeps room for 17). nginx prints its 14 start-up lines in one write, a text containers
- * started in the same second share, and a cluster runs 100,000 of them.
+ * read) and its time. A log of one write keeps just that text and time; lists come with the
+ * second. nginx prints its 14 start-up lines in one write, a text containers started in the same
+ * second share, and most containers of a big cluster write nothing after it (bench/ S5 runs
+ * 100,000 of them).
  */
 export class ContainerLog {
-  #times: number[] | undefined;
-  #texts: string[] | undefined;
+  #times: number | number[] | undefined;
+  #texts: string | string[] | undefined;
   #followers: Set<{ line: (entry: LogEntry) => void; end: () => void }> | undefined;
   #closed = false;
 
   get entries(): readonly LogEntry[] {
     const entries: LogEntry[] = [];
-    const texts = this.#texts ?? [];
-    for (let i = 0; i < texts.length; i++) {
-      const time = this.#times![i]!;
-      for (const text of linesOf(texts[i]!)) entries.push({ time, text });
+    const texts = this.#texts;
+    const times = this.#times;
+    if (typeof texts === 'string') {
+      for (const text of linesOf(texts)) entries.push({ time: times as number, text });
+    } else if (texts !== undefined) {
+      for (let i = 0; i < texts.length; i++) {
+        const time = (times as number[])[i]!;
+        for (const text of linesOf(texts[i]!)) entries.push({ time, text });
+      }
     }
     return entries;
   }
@@ -61,12 +67,17 @@ export class ContainerLog {
 
   append(time: number, text: string): void {
     if (this.#closed) return;
-    if (this.#texts === undefined || this.#times === undefined) {
-      this.#times = [time];
-      this.#texts = [text];
+    const texts = this.#texts;
+    const times = this.#times;
+    if (texts === undefined) {
+      this.#times = time;
+      this.#texts = text;
+    } else if (typeof texts === 'string') {
+      this.#times = [times as number, time];
+      this.#texts = [texts, text];
     } else {
-      this.#times.push(time);
-      this.#texts.push(text);
+      (times as number[]).push(time);
+      texts.push(text);
     }
     if (this.#followers) for (const line of linesOf(text)) for (const follower of this.#followers) follower.line({ time, text: line });
   }

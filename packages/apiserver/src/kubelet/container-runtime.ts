@@ -4,7 +4,7 @@ import type { AppRegistry } from '../apps/app-registry.js';
 import type { ImageReference } from '../apps/image-reference.js';
 import type { AppProcess, AppRequest, AppResponse } from '../apps/simulated-app.js';
 import type { Clock, TimerHandle } from '../util/clock.js';
-import { ContainerContext } from './container-context.js';
+import { ContainerContext, type ContainerHost } from './container-context.js';
 import { ContainerLog } from './container-log.js';
 
 const containerIDPrefix = 'simulated://';
@@ -29,9 +29,9 @@ export interface RuntimeContainer {
 }
 
 /**
- * A pod's sandbox on the node: its IP and the containers it ran, one history per container name,
- * oldest first. Histories are a list, not a map by name: a pod has a container or two, and a Map
- * of one entry took 190 bytes per running pod.
+ * A pod's sandbox on the node: its IP and the containers it ran, oldest first, the current and
+ * the previous of each name. One list, not a history per name or a map by name: a pod has a
+ * container or two, and a Map of one entry took 190 bytes per running pod.
  */
 export interface PodSandbox {
   readonly uid: string;
@@ -39,7 +39,7 @@ export interface PodSandbox {
   readonly name: string;
   readonly ip: string;
   /** Replaced, never grown in place: a `[]` grown by push keeps room for 17 entries (150 bytes) where a pod has one or two. */
-  containers: readonly (readonly RuntimeContainer[])[];
+  containers: readonly RuntimeContainer[];
 }
 
 /** The outcome of dialling a pod's port. */
@@ -55,12 +55,13 @@ export class ContainerRuntime {
   readonly #images = new Map<string, ImageReference>();
   #imageList: readonly ImageReference[] | undefined;
   readonly #sandboxes = new Map<string, PodSandbox>();
-  /** The clock's time, one function that every container's app shares. */
-  readonly #now = (): number => this.#clock.now();
+  /** The clock and its time as one function, which every container's app shares. */
+  readonly #host: ContainerHost;
 
   constructor(clock: Clock, apps: AppRegistry) {
     this.#clock = clock;
     this.#apps = apps;
+    this.#host = { clock, now: () => clock.now() };
   }
 
   get apps(): AppRegistry {
@@ -99,20 +100,15 @@ export class ContainerRuntime {
   removeSandbox(uid: string): void {
     const sandbox = this.#sandboxes.get(uid);
     if (!sandbox) return;
-    for (const history of sandbox.containers) {
-      const last = history[history.length - 1];
-      if (last && last.process) this.stop(last, 137, 'Error');
-    }
+    // Only the current container of a name can still run.
+    for (const container of sandbox.containers) if (container.process) this.stop(container, 137, 'Error');
     this.#sandboxes.delete(uid);
   }
 
   /** Kills every running container (the node went down); sandboxes and logs stay. */
   killAll(exitCode = 255, reason = 'Unknown'): void {
     for (const sandbox of this.#sandboxes.values()) {
-      for (const history of sandbox.containers) {
-        const last = history[history.length - 1];
-        if (last && last.process) this.stop(last, exitCode, reason);
-      }
+      for (const container of sandbox.containers) if (container.process) this.stop(container, exitCode, reason);
     }
   }
 
@@ -139,17 +135,10 @@ export class ContainerRuntime {
       reason: undefined,
       timers: undefined,
     };
-    const index = sandbox.containers.findIndex((history) => history[0]?.name === container.name);
-    if (index < 0) {
-      sandbox.containers = sandbox.containers.concat([[record]]);
-    } else {
-      // Keep the current and the previous container only, as the kubelet's container GC does.
-      const history = sandbox.containers[index]!;
-      const containers = sandbox.containers.slice();
-      containers[index] = [history[history.length - 1]!, record];
-      sandbox.containers = containers;
-    }
-    record.process = this.#apps.start(new ContainerContext(image, container, attempt, this.#now, sandbox, pod, record, this.#clock));
+    // Keep the current and the previous container of a name only, as the kubelet's container GC does.
+    const current = historyOf(sandbox, container.name)?.at(-1);
+    sandbox.containers = sandbox.containers.filter((c) => c.name !== container.name || c === current).concat(record);
+    record.process = this.#apps.start(new ContainerContext(container, this.#host, sandbox, pod, record));
     return record;
   }
 
@@ -174,8 +163,8 @@ export class ContainerRuntime {
   dial(uid: string, port: number, request: AppRequest): DialResult {
     const sandbox = this.#sandboxes.get(uid);
     if (!sandbox) return { kind: 'refused' };
-    for (const history of sandbox.containers) {
-      const process = history[history.length - 1]?.process;
+    for (const container of sandbox.containers) {
+      const process = container.process;
       if (!process) continue;
       if (process.ports === 'any' || process.ports.includes(port)) return { kind: 'answered', response: process.handle(request) };
     }
@@ -183,7 +172,8 @@ export class ContainerRuntime {
   }
 }
 
-/** The containers of one name a sandbox ran (each history holds containers of a single name). */
+/** The containers of one name a sandbox ran, oldest first (undefined if it ran none of that name). */
 export function historyOf(sandbox: PodSandbox | undefined, name: string): readonly RuntimeContainer[] | undefined {
-  return sandbox?.containers.find((history) => history[0]?.name === name);
+  const history = sandbox?.containers.filter((c) => c.name === name);
+  return history !== undefined && history.length > 0 ? history : undefined;
 }
