@@ -25,7 +25,6 @@ describe('container runtime', () => {
       if (attempt < 2) runtime.stop(record, 1, 'Error');
       return record;
     });
-    expect(runtime.containers('u-1', 'app')).toEqual({ current: started[2], previous: started[1] });
     expect(historyOf(sandbox, 'app')).toEqual([started[1], started[2]]);
     expect(historyOf(sandbox, 'side')).toEqual([side]);
     expect(historyOf(sandbox, 'none')).toBeUndefined();

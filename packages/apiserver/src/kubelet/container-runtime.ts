@@ -112,12 +112,6 @@ export class ContainerRuntime {
     }
   }
 
-  /** The newest container of that name in a pod, and the one before it. */
-  containers(uid: string, name: string): { current: RuntimeContainer | undefined; previous: RuntimeContainer | undefined } {
-    const history = historyOf(this.#sandboxes.get(uid), name) ?? [];
-    return { current: history[history.length - 1], previous: history[history.length - 2] };
-  }
-
   /** Creates and starts a container: its app begins (and logs) at once. */
   start(sandbox: PodSandbox, pod: Readonly<Pod>, container: Readonly<Container>, image: ImageReference, attempt: number): RuntimeContainer {
     const now = this.#clock.now();
