@@ -32,6 +32,11 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const core = createClusterCore({ ...options, serverAddress: () => address });
   // Express comes in with the first request outside the API, discovery, version and health paths.
   const server = createServer(apiRequestListener(core.handle, async () => (await import('../adapters/express-app.js')).createExpressApp(core.handle)));
+  // kube-apiserver's timeouts (secure_serving.go). Go clients (kubectl, client-go) keep an idle
+  // connection 90 s; with Node's 5 s the server closes it under them, and a write sent as it
+  // closes fails with a reset or EOF that client-go does not retry.
+  server.keepAliveTimeout = 90_000;
+  server.headersTimeout = 32_000;
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);
