@@ -64,7 +64,7 @@ export async function watchLatency(report: Report, options: { quick: boolean }):
         note:
           `p50 ${s.median.toFixed(2)} ms, max ${s.max.toFixed(1)} ms, ${Math.round(result.achievedWritesPerSecond)} writes/s, ` +
           `${result.receivedEvents}/${result.expectedEvents} events${lost > 0 ? ` (${lost} missing)` : ''}` +
-          (result.writeErrors > 0 ? `, ${result.writeErrors} write errors` : '') +
+          (result.writeErrors > 0 ? `, ${result.writeErrors} write errors (${Object.entries(result.writeErrorKinds).map(([kind, n]) => `${kind} ×${n}`).join(', ')})` : '') +
           (c.stalled ? `, stalled watcher ${result.stalledClosedByServer ? 'dropped by the server' : 'still open (not judged stalled)'}` : ''),
       });
     } finally {

@@ -25,6 +25,8 @@ export interface WatchLoadResult {
   receivedEvents: number;
   writes: number;
   writeErrors: number;
+  /** What the failed writes got: an HTTP status or an error code, with how many. */
+  writeErrorKinds: Record<string, number>;
   writeLatencies: number[];
   achievedWritesPerSecond: number;
   stalledClosedByServer: boolean | undefined;
@@ -39,6 +41,11 @@ const latencies: number[] = [];
 const writeLatencies: number[] = [];
 let received = 0;
 let writeErrors = 0;
+const writeErrorKinds: Record<string, number> = {};
+function writeFailed(kind: string): void {
+  writeErrors++;
+  writeErrorKinds[kind] = (writeErrorKinds[kind] ?? 0) + 1;
+}
 
 const podsUrl = `${config.url}/api/v1/namespaces/${config.namespace}/pods`;
 const onLine = (line: string): void => {
@@ -95,11 +102,13 @@ function write(seq: number, timed: boolean): void {
     res.resume();
     res.on('end', () => {
       if (!timed) return;
-      if (res.statusCode !== 200) writeErrors++;
+      if (res.statusCode !== 200) writeFailed(`HTTP ${res.statusCode}`);
       writeLatencies.push(performance.now() - t0);
     });
   });
-  req.on('error', () => timed && writeErrors++);
+  req.on('error', (error: NodeJS.ErrnoException) => {
+    if (timed) writeFailed(error.code ?? error.message);
+  });
   req.end(body);
 }
 
@@ -137,6 +146,7 @@ const result: WatchLoadResult = {
   receivedEvents: received,
   writes: seq,
   writeErrors,
+  writeErrorKinds,
   writeLatencies,
   achievedWritesPerSecond: seq / writeSeconds,
   stalledClosedByServer: stalledClosed,
