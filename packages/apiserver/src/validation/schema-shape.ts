@@ -15,8 +15,19 @@ export type Shape =
 
 const opaque: Shape = { kind: 'opaque' };
 
+/** Shapes by schema and field type: the walks ask for one per field of every body. */
+const shapes = new WeakMap<SchemaDefinitions, WeakMap<FieldType, Shape>>();
+
 /** The shape a field type decodes as. Unknown definition names are opaque (nothing to check). */
 export function shapeOf(schemas: SchemaDefinitions, type: FieldType): Shape {
+  let known = shapes.get(schemas);
+  if (known === undefined) shapes.set(schemas, (known = new WeakMap()));
+  let shape = known.get(type);
+  if (shape === undefined) known.set(type, (shape = newShape(schemas, type)));
+  return shape;
+}
+
+function newShape(schemas: SchemaDefinitions, type: FieldType): Shape {
   switch (type.kind) {
     case 'ref': {
       const def = schemas.get(type.name);

@@ -9,19 +9,40 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null &
  * patch), in key order. Duplicate keys cannot be seen here; the raw text scan reports those.
  */
 export function walkUnknownFields(value: unknown, schemas: SchemaDefinitions, shape: Shape, errors: StrictErrors, path = ''): void {
+  walk(value, schemas, shape, errors, path === '' ? [] : [path]);
+}
+
+/** `at`: the path so far as keys and indexes, made into text only for an error (most bodies have none). */
+function walk(value: unknown, schemas: SchemaDefinitions, shape: Shape, errors: StrictErrors, at: (string | number)[]): void {
   if (shape.kind === 'struct' && isPlainObject(value)) {
-    for (const [key, child] of Object.entries(value)) {
-      const field = Object.hasOwn(shape.def.fields, key) ? shape.def.fields[key] : undefined;
-      if (field) walkUnknownFields(child, schemas, shapeOf(schemas, field.type), errors, childPath(path, key));
-      else errors.unknownField(childPath(path, key));
+    const fields = shape.def.fields;
+    for (const key of Object.keys(value)) {
+      at.push(key);
+      if (Object.hasOwn(fields, key)) walk(value[key], schemas, shapeOf(schemas, fields[key]!.type), errors, at);
+      else errors.unknownField(pathText(at));
+      at.pop();
     }
   } else if (shape.kind === 'map' && isPlainObject(value)) {
     const values = shapeOf(schemas, shape.values);
-    for (const [key, child] of Object.entries(value)) walkUnknownFields(child, schemas, values, errors, childPath(path, key));
+    for (const key of Object.keys(value)) {
+      at.push(key);
+      walk(value[key], schemas, values, errors, at);
+      at.pop();
+    }
   } else if (shape.kind === 'slice' && Array.isArray(value)) {
     const items = shapeOf(schemas, shape.items);
-    value.forEach((child, index) => walkUnknownFields(child, schemas, items, errors, indexPath(path, index)));
+    for (let index = 0; index < value.length; index++) {
+      at.push(index);
+      walk(value[index], schemas, items, errors, at);
+      at.pop();
+    }
   }
+}
+
+function pathText(at: readonly (string | number)[]): string {
+  let text = '';
+  for (const part of at) text = typeof part === 'number' ? indexPath(text, part) : childPath(text, part);
+  return text;
 }
 
 /**
@@ -31,9 +52,9 @@ export function walkUnknownFields(value: unknown, schemas: SchemaDefinitions, sh
  */
 export function pruneUnknownFields(value: unknown, schemas: SchemaDefinitions, shape: Shape): void {
   if (shape.kind === 'struct' && isPlainObject(value)) {
-    for (const [key, child] of Object.entries(value)) {
-      const field = Object.hasOwn(shape.def.fields, key) ? shape.def.fields[key] : undefined;
-      if (field) pruneUnknownFields(child, schemas, shapeOf(schemas, field.type));
+    const fields = shape.def.fields;
+    for (const key of Object.keys(value)) {
+      if (Object.hasOwn(fields, key)) pruneUnknownFields(value[key], schemas, shapeOf(schemas, fields[key]!.type));
       else delete value[key];
     }
   } else if (shape.kind === 'map' && isPlainObject(value)) {
