@@ -110,4 +110,37 @@ describe('field sets', () => {
     expect(FieldSet.of([f('metadata'), f('labels'), f('app')]).overlaps(set)).toBe(true);
     expect(set.overlaps(FieldSet.of([f('metadata'), f('labels')], [f('spec'), f('paused')]))).toBe(false);
   });
+  it('agree with set algebra on paths for random sets, and encode only their paths', () => {
+    // Paths of up to three levels over a few names: members, parents, and both.
+    const universe: Path[] = [];
+    for (const a of ['a', 'b', 'c']) {
+      universe.push([f(a)]);
+      for (const b of ['x', 'y']) {
+        universe.push([f(a), f(b)]);
+        for (const c of ['p', 'q']) universe.push([f(a), f(b), f(c)]);
+      }
+    }
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const randomSet = (): Path[] => universe.filter(() => random() < 0.3);
+    const texts = (paths: Path[]): string[] => paths.map(pathString).sort();
+    const under = (path: Path, prefix: Path): boolean => prefix.length <= path.length && prefix.every((pe, i) => pathString([pe]) === pathString([path[i]!]));
+    for (let round = 0; round < 300; round++) {
+      const left = randomSet();
+      const right = randomSet();
+      const a = FieldSet.of(...left);
+      const b = FieldSet.of(...right);
+      const has = (paths: Path[], p: Path): boolean => paths.some((q) => pathString(q) === pathString(p));
+      const cases: [FieldSet, Path[]][] = [
+        [a.union(b), [...left, ...right.filter((p) => !has(left, p))]],
+        [a.intersection(b), left.filter((p) => has(right, p))],
+        [a.difference(b), left.filter((p) => !has(right, p))],
+        [a.recursiveDifference(b), left.filter((p) => !right.some((q) => under(p, q)))],
+      ];
+      for (const [result, expected] of cases) {
+        expect(texts(result.iterate())).toEqual(texts(expected));
+        expect(texts(FieldSet.fromFieldsV1(result.toFieldsV1()).iterate())).toEqual(texts(expected));
+      }
+    }
+  });
 });

@@ -81,70 +81,102 @@ export class FieldSet {
     return [...this.#children.values()];
   }
 
-  /** True when members and children are this set's own: an operation that changed nothing returns the set itself. */
-  #sameAs(members: Map<string, PathElement> | [string, PathElement][], children: [string, Child][] | Map<string, Child>): boolean {
-    const memberCount = members instanceof Map ? members.size : members.length;
-    if (memberCount !== this.#members.size) return false;
-    let count = 0;
-    for (const [k, child] of children) {
-      if (this.#children.get(k) !== child) return false;
-      count++;
-    }
-    return count === this.#children.size;
-  }
-
-  #build(members: Map<string, PathElement> | [string, PathElement][], children: [string, Child][] | Map<string, Child>): FieldSet {
-    // Members are only ever removed (difference, intersection) or added (union), so equal counts mean equal members.
-    if (this.#sameAs(members, children)) return this;
+  /**
+   * A copy of this level to change (children shared, empty ones left out). The operations below
+   * look only at the smaller side of each level and copy a level only where the result differs:
+   * a write's changed fields are a handful, the sets they are taken from a whole object's.
+   */
+  #copy(): FieldSet {
     const out = new FieldSet();
-    for (const [k, pe] of members) out.#members.set(k, pe);
-    for (const [k, child] of children) if (!child.set.isEmpty()) out.#children.set(k, child);
+    for (const [k, pe] of this.#members) out.#members.set(k, pe);
+    for (const [k, child] of this.#children) if (!child.set.isEmpty()) out.#children.set(k, child);
     return out;
   }
 
-  union(other: FieldSet): FieldSet {
-    const members = new Map(this.#members);
-    for (const [k, pe] of other.#members) members.set(k, pe);
-    const children = new Map<string, Child>();
-    for (const [k, child] of this.#children) {
-      const theirs = other.#children.get(k);
-      children.set(k, theirs ? withSet(child, child.set.union(theirs.set)) : child);
+  /** This set with the other's members and children applied; `this` when they change nothing. */
+  #with(removed: readonly string[] | undefined, added: readonly [string, PathElement][] | undefined, children: readonly [string, Child | undefined][] | undefined): FieldSet {
+    if (removed === undefined && added === undefined && children === undefined) return this;
+    const out = this.#copy();
+    for (const k of removed ?? []) out.#members.delete(k);
+    for (const [k, pe] of added ?? []) out.#members.set(k, pe);
+    for (const [k, child] of children ?? []) {
+      if (child === undefined || child.set.isEmpty()) out.#children.delete(k);
+      else out.#children.set(k, child);
     }
-    for (const [k, child] of other.#children) if (!children.has(k)) children.set(k, child);
-    return this.#build(members, children);
+    return out;
+  }
+
+  /** Keys of the members both sets have, walking the smaller side; undefined for none. */
+  #sharedMembers(other: FieldSet): string[] | undefined {
+    const [few, many] = this.#members.size <= other.#members.size ? [this, other] : [other, this];
+    let shared: string[] | undefined;
+    for (const k of few.#members.keys()) if (many.#members.has(k)) (shared ??= []).push(k);
+    return shared;
+  }
+
+  union(other: FieldSet): FieldSet {
+    if (this === other) return this;
+    let added: [string, PathElement][] | undefined;
+    for (const [k, pe] of other.#members) if (!this.#members.has(k)) (added ??= []).push([k, pe]);
+    let children: [string, Child][] | undefined;
+    for (const [k, theirs] of other.#children) {
+      const mine = this.#children.get(k);
+      if (mine === undefined) {
+        if (!theirs.set.isEmpty()) (children ??= []).push([k, theirs]);
+        continue;
+      }
+      const set = mine.set.union(theirs.set);
+      if (set !== mine.set) (children ??= []).push([k, { pe: mine.pe, set }]);
+    }
+    return this.#with(undefined, added, children);
   }
 
   intersection(other: FieldSet): FieldSet {
-    const members = [...this.#members].filter(([k]) => other.#members.has(k));
-    const children: [string, Child][] = [];
-    for (const [k, child] of this.#children) {
+    if (this === other) return this;
+    const out = new FieldSet();
+    for (const k of this.#sharedMembers(other) ?? []) out.#members.set(k, this.#members.get(k)!);
+    let same = out.#members.size === this.#members.size;
+    const fewer = this.#children.size <= other.#children.size ? this : other;
+    for (const k of fewer.#children.keys()) {
+      const mine = this.#children.get(k);
       const theirs = other.#children.get(k);
-      if (theirs) children.push([k, withSet(child, child.set.intersection(theirs.set))]);
+      if (mine === undefined || theirs === undefined) continue;
+      const set = mine.set.intersection(theirs.set);
+      if (set !== mine.set) same = false;
+      if (!set.isEmpty()) out.#children.set(k, set === mine.set ? mine : { pe: mine.pe, set });
     }
-    return this.#build(members, children);
+    return same && out.#children.size === this.#children.size ? this : out;
   }
 
   /** Paths in this set and not in the other (a member of the other does not remove children). */
   difference(other: FieldSet): FieldSet {
-    const members = [...this.#members].filter(([k]) => !other.#members.has(k));
-    const children: [string, Child][] = [];
-    for (const [k, child] of this.#children) {
+    if (other.#members.size === 0 && other.#children.size === 0) return this;
+    let children: [string, Child | undefined][] | undefined;
+    const fewer = this.#children.size <= other.#children.size ? this : other;
+    for (const k of fewer.#children.keys()) {
+      const mine = this.#children.get(k);
       const theirs = other.#children.get(k);
-      children.push([k, theirs ? withSet(child, child.set.difference(theirs.set)) : child]);
+      if (mine === undefined || theirs === undefined) continue;
+      const set = mine.set.difference(theirs.set);
+      if (set !== mine.set) (children ??= []).push([k, { pe: mine.pe, set }]);
     }
-    return this.#build(members, children);
+    return this.#with(this.#sharedMembers(other), undefined, children);
   }
 
   /** Like difference, but a member of the other set also removes everything under it. */
   recursiveDifference(other: FieldSet): FieldSet {
-    const members = [...this.#members].filter(([k]) => !other.#members.has(k));
-    const children: [string, Child][] = [];
-    for (const [k, child] of this.#children) {
-      if (other.#members.has(k)) continue;
+    if (other.#members.size === 0 && other.#children.size === 0) return this;
+    let children: [string, Child | undefined][] | undefined;
+    for (const k of other.#members.keys()) if (this.#children.has(k)) (children ??= []).push([k, undefined]);
+    const fewer = this.#children.size <= other.#children.size ? this : other;
+    for (const k of fewer.#children.keys()) {
+      const mine = this.#children.get(k);
       const theirs = other.#children.get(k);
-      children.push([k, theirs ? withSet(child, child.set.recursiveDifference(theirs.set)) : child]);
+      if (mine === undefined || theirs === undefined || other.#members.has(k)) continue;
+      const set = mine.set.recursiveDifference(theirs.set);
+      if (set !== mine.set) (children ??= []).push([k, { pe: mine.pe, set }]);
     }
-    return this.#build(members, children);
+    return this.#with(this.#sharedMembers(other), undefined, children);
   }
 
   /** Every path of the set in upstream's iteration order: this level's members, then each child's paths. */
@@ -257,10 +289,6 @@ const storedTreeOf = new WeakMap<FieldSet, object>();
 
 /** Whether an element key is a field's (`f:name`). */
 const isFieldKey = (key: string): boolean => key.charCodeAt(0) === 102 /* f */ && key.charCodeAt(1) === 58; /* : */
-
-function withSet(child: Child, set: FieldSet): Child {
-  return set === child.set ? child : { pe: child.pe, set };
-}
 
 function readFieldsV1(node: unknown): { children: FieldSet | undefined; isMember: boolean } {
   let children: FieldSet | undefined;
