@@ -12,8 +12,20 @@ interface Child {
  * parent, which FieldsV1 writes as `".": {}`.
  */
 export class FieldSet {
-  readonly #members = new Map<string, PathElement>();
-  readonly #children = new Map<string, Child>();
+  // Read through the shared empty maps until a first write: a create's set has a level per
+  // object and list of the object, most of them with members only or children only.
+  #members: ReadonlyMap<string, PathElement> = noMembers;
+  #children: ReadonlyMap<string, Child> = noChildren;
+
+  #writableMembers(): Map<string, PathElement> {
+    if (this.#members === noMembers) this.#members = new Map();
+    return this.#members as Map<string, PathElement>;
+  }
+
+  #writableChildren(): Map<string, Child> {
+    if (this.#children === noChildren) this.#children = new Map();
+    return this.#children as Map<string, Child>;
+  }
 
   /** A set of the given paths. */
   static of(...paths: Path[]): FieldSet {
@@ -28,7 +40,7 @@ export class FieldSet {
     let set: FieldSet = this;
     for (const pe of path.slice(0, -1)) set = set.#descend(pe);
     const last = path[path.length - 1]!;
-    set.#members.set(elementKey(last), last);
+    set.#writableMembers().set(elementKey(last), last);
   }
 
   #descend(pe: PathElement): FieldSet {
@@ -37,7 +49,7 @@ export class FieldSet {
 
   /** Adds a member by its element and {@link elementKey} (builders that walk a value level by level). */
   addMember(pe: PathElement, key: string): void {
-    this.#members.set(key, pe);
+    this.#writableMembers().set(key, pe);
   }
 
   /** The sub-set under an element, by its element and key, made when missing (builders only: it may stay empty). */
@@ -45,7 +57,7 @@ export class FieldSet {
     let child = this.#children.get(key);
     if (!child) {
       child = { pe, set: new FieldSet() };
-      this.#children.set(key, child);
+      this.#writableChildren().set(key, child);
     }
     return child.set;
   }
@@ -88,8 +100,8 @@ export class FieldSet {
    */
   #copy(): FieldSet {
     const out = new FieldSet();
-    for (const [k, pe] of this.#members) out.#members.set(k, pe);
-    for (const [k, child] of this.#children) if (!child.set.isEmpty()) out.#children.set(k, child);
+    if (this.#members.size > 0) out.#members = new Map(this.#members);
+    for (const [k, child] of this.#children) if (!child.set.isEmpty()) out.#writableChildren().set(k, child);
     return out;
   }
 
@@ -97,11 +109,11 @@ export class FieldSet {
   #with(removed: readonly string[] | undefined, added: readonly [string, PathElement][] | undefined, children: readonly [string, Child | undefined][] | undefined): FieldSet {
     if (removed === undefined && added === undefined && children === undefined) return this;
     const out = this.#copy();
-    for (const k of removed ?? []) out.#members.delete(k);
-    for (const [k, pe] of added ?? []) out.#members.set(k, pe);
+    for (const k of removed ?? []) out.#writableMembers().delete(k);
+    for (const [k, pe] of added ?? []) out.#writableMembers().set(k, pe);
     for (const [k, child] of children ?? []) {
-      if (child === undefined || child.set.isEmpty()) out.#children.delete(k);
-      else out.#children.set(k, child);
+      if (child === undefined || child.set.isEmpty()) out.#writableChildren().delete(k);
+      else out.#writableChildren().set(k, child);
     }
     return out;
   }
@@ -134,7 +146,7 @@ export class FieldSet {
   intersection(other: FieldSet): FieldSet {
     if (this === other) return this;
     const out = new FieldSet();
-    for (const k of this.#sharedMembers(other) ?? []) out.#members.set(k, this.#members.get(k)!);
+    for (const k of this.#sharedMembers(other) ?? []) out.#writableMembers().set(k, this.#members.get(k)!);
     let same = out.#members.size === this.#members.size;
     const fewer = this.#children.size <= other.#children.size ? this : other;
     for (const k of fewer.#children.keys()) {
@@ -143,7 +155,7 @@ export class FieldSet {
       if (mine === undefined || theirs === undefined) continue;
       const set = mine.set.intersection(theirs.set);
       if (set !== mine.set) same = false;
-      if (!set.isEmpty()) out.#children.set(k, set === mine.set ? mine : { pe: mine.pe, set });
+      if (!set.isEmpty()) out.#writableChildren().set(k, set === mine.set ? mine : { pe: mine.pe, set });
     }
     return same && out.#children.size === this.#children.size ? this : out;
   }
@@ -272,8 +284,8 @@ export class FieldSet {
 
   static #attach(parent: FieldSet, pe: PathElement, child: FieldSet | undefined, member: boolean): void {
     const key = elementKey(pe);
-    if (member) parent.#members.set(key, pe);
-    if (child && !child.isEmpty()) parent.#children.set(key, { pe, set: child });
+    if (member) parent.#writableMembers().set(key, pe);
+    if (child && !child.isEmpty()) parent.#writableChildren().set(key, { pe, set: child });
   }
 
   /** @internal */
@@ -281,6 +293,10 @@ export class FieldSet {
     FieldSet.#attach(parent, pe, child, member);
   }
 }
+
+/** What every set reads as its members or children until it has some (never written). */
+const noMembers: ReadonlyMap<string, PathElement> = new Map();
+const noChildren: ReadonlyMap<string, Child> = new Map();
 
 /** Decoded field sets of the store's shared trees; sets are never changed once built. */
 const setOfStoredTree = new WeakMap<object, FieldSet>();

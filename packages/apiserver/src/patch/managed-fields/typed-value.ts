@@ -210,12 +210,6 @@ export class TypedValues {
    * and records nothing of itself, as upstream tracks no empty path.
    */
   #compareAt(lhs: unknown, rhs: unknown, type: FieldType | undefined, parent: ComparisonLevel, pe: PathElement | undefined, key: string): void {
-    const leaf = (): void => {
-      if (pe === undefined) return;
-      if (lhs === undefined) parent.added().addMember(pe, key);
-      else if (rhs === undefined) parent.removed().addMember(pe, key);
-      else if (!deepEqual(lhs, rhs)) parent.modified().addMember(pe, key);
-    };
     const node = this.#node(type, rhs !== undefined && rhs !== null ? rhs : lhs);
     // Identical subtrees add, modify and remove nothing: skip walking them (most of an object is
     // unchanged by a write).
@@ -225,7 +219,7 @@ export class TypedValues {
       const l = listOf(lhs);
       const r = listOf(rhs);
       if (l === false || r === false || node.relationship === 'atomic' || (isEmptyList(l) && isEmptyList(r))) {
-        leaf();
+        compareLeaf(lhs, rhs, parent, pe, key);
       } else {
         descended = true;
         const level = pe === undefined ? parent : new ComparisonLevel(parent.c, parent, pe, key);
@@ -238,7 +232,7 @@ export class TypedValues {
       const l = mapOf(lhs);
       const r = mapOf(rhs);
       if (l === false || r === false || node.atomic || (isEmptyMap(l) && isEmptyMap(r))) {
-        leaf();
+        compareLeaf(lhs, rhs, parent, pe, key);
       } else {
         descended = true;
         const level = pe === undefined ? parent : new ComparisonLevel(parent.c, parent, pe, key);
@@ -257,7 +251,7 @@ export class TypedValues {
         }
       }
     } else {
-      leaf();
+      compareLeaf(lhs, rhs, parent, pe, key);
     }
     // A whole map, list or item appearing or disappearing is itself added or removed (`.`).
     if (descended && pe !== undefined) {
@@ -419,6 +413,14 @@ export class TypedValues {
 }
 
 const noPath: Path = [];
+
+/** Records a value compared whole (a scalar, an atomic or empty value) at element `pe` of `parent`'s level. */
+function compareLeaf(lhs: unknown, rhs: unknown, parent: ComparisonLevel, pe: PathElement | undefined, key: string): void {
+  if (pe === undefined) return;
+  if (lhs === undefined) parent.added().addMember(pe, key);
+  else if (rhs === undefined) parent.removed().addMember(pe, key);
+  else if (!deepEqual(lhs, rhs)) parent.modified().addMember(pe, key);
+}
 
 /**
  * One map or list a comparison walks into, with its part of the three sets, made when something
