@@ -233,7 +233,8 @@ export class SimulatedKubelet {
   #writeStatus(worker: PodWorker): void {
     const pod = worker.pod;
     const status = podStatus(pod, worker, { now: this.#clock.now(), hostIP: this.internalIP, kubeletMinor: this.#minor });
-    if (deepEqual(JSON.parse(JSON.stringify(status)), pod.status)) return;
+    // deepEqual takes undefined properties as absent, as JSON does.
+    if (deepEqual(status, pod.status)) return;
     worker.pod = this.#client.updateStatus<Pod & KubeObject>(podRef, { apiVersion: 'v1', kind: 'Pod', metadata: { name: pod.metadata?.name, namespace: pod.metadata?.namespace }, status });
   }
 

@@ -100,8 +100,14 @@ export class FieldSet {
    */
   #copy(): FieldSet {
     const out = new FieldSet();
-    if (this.#members.size > 0) out.#members = new Map(this.#members);
-    for (const [k, child] of this.#children) if (!child.set.isEmpty()) out.#writableChildren().set(k, child);
+    // forEach: for-of and new Map(map) allocate an entry and an iterator result per entry.
+    if (this.#members.size > 0) {
+      const members = out.#writableMembers();
+      this.#members.forEach((pe, k) => members.set(k, pe));
+    }
+    this.#children.forEach((child, k) => {
+      if (!child.set.isEmpty()) out.#writableChildren().set(k, child);
+    });
     return out;
   }
 
@@ -120,14 +126,17 @@ export class FieldSet {
 
   /** Keys of the members both sets have, walking the smaller side; undefined for none. */
   #sharedMembers(other: FieldSet): string[] | undefined {
-    const [few, many] = this.#members.size <= other.#members.size ? [this, other] : [other, this];
+    const few = this.#members.size <= other.#members.size ? this.#members : other.#members;
+    const many = few === this.#members ? other.#members : this.#members;
     let shared: string[] | undefined;
-    for (const k of few.#members.keys()) if (many.#members.has(k)) (shared ??= []).push(k);
+    for (const k of few.keys()) if (many.has(k)) (shared ??= []).push(k);
     return shared;
   }
 
   union(other: FieldSet): FieldSet {
-    if (this === other) return this;
+    if (this === other || (other.#members.size === 0 && other.#children.size === 0)) return this;
+    // A create's changes are all added, none modified: the union is the added set.
+    if (this.#members.size === 0 && this.#children.size === 0) return other;
     let added: [string, PathElement][] | undefined;
     for (const [k, pe] of other.#members) if (!this.#members.has(k)) (added ??= []).push([k, pe]);
     let children: [string, Child][] | undefined;
@@ -215,11 +224,13 @@ export class FieldSet {
 
   /** Whether the sets share a path; walks the smaller side at each level. */
   overlaps(other: FieldSet): boolean {
-    const [few, many] = this.#members.size <= other.#members.size ? [this, other] : [other, this];
-    for (const k of few.#members.keys()) if (many.#members.has(k)) return true;
-    const [fewer, more] = this.#children.size <= other.#children.size ? [this, other] : [other, this];
-    for (const [k, child] of fewer.#children) {
-      const theirs = more.#children.get(k);
+    const few = this.#members.size <= other.#members.size ? this.#members : other.#members;
+    const many = few === this.#members ? other.#members : this.#members;
+    for (const k of few.keys()) if (many.has(k)) return true;
+    const fewer = this.#children.size <= other.#children.size ? this.#children : other.#children;
+    const more = fewer === this.#children ? other.#children : this.#children;
+    for (const [k, child] of fewer) {
+      const theirs = more.get(k);
       if (theirs && child.set.overlaps(theirs.set)) return true;
     }
     return false;
