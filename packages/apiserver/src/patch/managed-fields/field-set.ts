@@ -259,15 +259,21 @@ export class FieldSet {
   #emit(includeSelf: boolean): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     if (includeSelf && (this.#members.size > 0 || this.#children.size > 0)) out['.'] = {};
-    const keys: string[] = [...this.#members.keys()];
-    let fieldsOnly = keys.every(isFieldKey);
-    for (const k of this.#children.keys()) {
-      if (this.#members.has(k)) continue;
+    const keys: string[] = [];
+    let fieldsOnly = true;
+    this.#members.forEach((_, k) => {
       keys.push(k);
       fieldsOnly &&= isFieldKey(k);
-    }
+    });
+    this.#children.forEach((_, k) => {
+      if (this.#members.has(k)) return;
+      keys.push(k);
+      fieldsOnly &&= isFieldKey(k);
+    });
     // Keys of field elements order as their names do; others need upstream's element order.
-    if (fieldsOnly) keys.sort();
+    if (keys.length < 2) {
+      // Nothing to order (sort copies the array to work on even then).
+    } else if (fieldsOnly) keys.sort();
     else keys.sort((a, b) => compareElements(this.#elementOf(a), this.#elementOf(b)));
     for (const k of keys) {
       const child = this.#children.get(k);
