@@ -53,6 +53,12 @@ describe('frozenJsonCopy', () => {
     const template = { spec: { template: { spec: { containers: [{ name: 'web' }] } } } };
     expect(frozenJsonCopy(template).spec.template.spec.containers).not.toBe(frozenJsonCopy(template).spec.template.spec.containers);
     expect(frozenJsonCopy({ ...pod('c'), status: { conditions: [{ type: 'Ready', status: 'False' }] } }).status.conditions).not.toBe(a.status.conditions);
+    // Right after a copy shared a value, the same labels in another key order are not that value.
+    const ordered = frozenJsonCopy({ metadata: { labels: { app: 'web', tier: 'front' } } }).metadata.labels;
+    expect(frozenJsonCopy({ metadata: { labels: { app: 'web', tier: 'front' } } }).metadata.labels).toBe(ordered);
+    const reordered = frozenJsonCopy({ metadata: { labels: { tier: 'front', app: 'web' } } }).metadata.labels;
+    expect(reordered).not.toBe(ordered);
+    expect(Object.keys(reordered)).toEqual(['tier', 'app']);
   });
 
   it("shares the state of a pod's one container, its empty last state and security context, never twice in a pod", () => {

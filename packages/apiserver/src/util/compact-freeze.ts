@@ -1,6 +1,6 @@
 import { setOwnProperty } from '@minik/types';
 import { copyManagedFields } from './shared-field-sets.js';
-import { SharedValues } from './shared-values.js';
+import { SharedValues, sameJsonText } from './shared-values.js';
 import { sizedObject } from './sized-objects.js';
 
 /** Strings up to this length are shared between stored objects: "v1", "True", node names, "TCP". */
@@ -80,6 +80,8 @@ function copyAt(level: Level, key: string, value: unknown): unknown {
   }
   const table = sharedPlaces.get(level)?.get(key);
   if (table !== undefined && value !== null && typeof value === 'object') {
+    const last = table.last;
+    if (last !== undefined && sameJsonText(value, last)) return last;
     return table.get(JSON.stringify(value), () => copyFrozen(value, false, Level.Other));
   }
   if (table !== undefined && typeof value === 'string') return table.get(value, () => value);

@@ -4,7 +4,7 @@
  * holds the same controller's set, every Event of a reason the same kubelet's.
  */
 import { setOwnProperty } from '@minik/types';
-import { SharedValues } from './shared-values.js';
+import { SharedValues, sameJsonText } from './shared-values.js';
 import { sizedObject } from './sized-objects.js';
 
 /** Frozen JSON copy of a value (what the store's copy does everywhere else). */
@@ -39,7 +39,11 @@ export function copyManagedFields(list: unknown, copy: CopyValue): unknown {
   // An Event's single entry repeats for every Event its component writes in the same second. An
   // update that kept its manager's stored set (a Lease renewal) is cheaper to copy than to look up.
   const only: unknown = list.length === 1 ? list[0] : undefined;
-  if (isPlainRecord(only) && !isSharedFieldsTree(only.fieldsV1)) return singleEntryLists.get(JSON.stringify(list), () => copyEntries(list, copy));
+  if (isPlainRecord(only) && !isSharedFieldsTree(only.fieldsV1)) {
+    const last = singleEntryLists.last;
+    if (last !== undefined && sameJsonText(list, last)) return last;
+    return singleEntryLists.get(JSON.stringify(list), () => copyEntries(list, copy));
+  }
   return copyEntries(list, copy);
 }
 
