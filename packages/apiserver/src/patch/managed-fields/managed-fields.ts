@@ -48,13 +48,23 @@ export function managerIdentifier(info: ManagerInfo): string {
   return JSON.stringify(id);
 }
 
-/** The manager parts of an identifier. */
-export function parseManagerIdentifier(identifier: string): Partial<ManagerInfo> {
+/** Parsed identifiers: every write encodes its object's few managers again. */
+const parsedIdentifiers = new Map<string, Readonly<Partial<ManagerInfo>>>();
+const maxParsedIdentifiers = 1_024;
+
+/** The manager parts of an identifier (frozen: shared between calls). */
+export function parseManagerIdentifier(identifier: string): Readonly<Partial<ManagerInfo>> {
+  let info = parsedIdentifiers.get(identifier);
+  if (info !== undefined) return info;
   try {
-    return JSON.parse(identifier) as Partial<ManagerInfo>;
+    info = Object.freeze(JSON.parse(identifier) as Partial<ManagerInfo>);
   } catch {
-    return { manager: identifier };
+    info = Object.freeze({ manager: identifier });
   }
+  // Managers are clients' names: remember only so many.
+  if (parsedIdentifiers.size >= maxParsedIdentifiers) parsedIdentifiers.clear();
+  parsedIdentifiers.set(identifier, info);
+  return info;
 }
 
 /** How conflict messages name a manager: `"kubectl-edit" using apps/v1`, `"kubectl"`. */
