@@ -2,38 +2,6 @@ import type { Table } from '@minik/types';
 import { CliError } from '../cli/cli-error.js';
 import { JsonPath, relaxedJsonPathExpression } from '../printers/jsonpath/jsonpath.js';
 
-/** github.com/fvbommel/sortorder's NaturalLess: digit runs compare as numbers. */
-export function naturalLess(a: string, b: string): boolean {
-  let i = 0;
-  let j = 0;
-  const digit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-  while (i < a.length && j < b.length) {
-    const c1 = a[i]!;
-    const c2 = b[j]!;
-    const d1 = digit(c1);
-    const d2 = digit(c2);
-    if (d1 !== d2) return d1;
-    if (!d1) {
-      if (c1 !== c2) return c1 < c2;
-      i++;
-      j++;
-      continue;
-    }
-    while (i < a.length && a[i] === '0') i++;
-    while (j < b.length && b[j] === '0') j++;
-    const n1 = i;
-    const n2 = j;
-    while (i < a.length && digit(a[i])) i++;
-    while (j < b.length && digit(b[j])) j++;
-    if (i - n1 !== j - n2) return i - n1 < j - n2;
-    const r1 = a.slice(n1, i);
-    const r2 = b.slice(n2, j);
-    if (r1 !== r2) return r1 < r2;
-    if (n1 !== n2) return n1 < n2;
-  }
-  return a.length < b.length;
-}
-
 const suffixes: Record<string, number> = {
   '': 1,
   n: 1e-9,
@@ -62,7 +30,10 @@ export function parseQuantity(text: string): number | undefined {
   return base * suffixes[m[3] ?? '']!;
 }
 
-/** kubectl's isLess for values found by a JSONPath: nil first, quantities and natural order for strings. */
+/**
+ * kubectl's isLess for values found by a JSONPath: nil first, then quantities by amount and other
+ * strings byte by byte (kubectl 1.31 dropped the natural order that put "web-9" before "web-10").
+ */
 export function isLess(a: unknown, b: unknown): boolean {
   if (a === null || a === undefined) return b !== null && b !== undefined;
   if (b === null || b === undefined) return false;
@@ -70,7 +41,7 @@ export function isLess(a: unknown, b: unknown): boolean {
     const qa = parseQuantity(a);
     const qb = parseQuantity(b);
     if (qa !== undefined && qb !== undefined) return qa < qb;
-    return naturalLess(a, b);
+    return a < b;
   }
   if (typeof a === 'number' && typeof b === 'number') return a < b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return !a && b;

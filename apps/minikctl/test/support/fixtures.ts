@@ -52,6 +52,10 @@ export async function populate(server: string): Promise<void> {
     spec: { type: 'NodePort', selector: { app: 'db' }, ports: [{ name: 'pg', port: 5432 }] },
   });
   await post(server, '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', labels: { app: 'web' } }, data: { a: '1', b: '2' } });
+  // Names that sort differently in natural and byte order, for --sort-by.
+  for (const name of ['settings-9', 'settings-10']) {
+    await post(server, '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: { a: '1' } });
+  }
   await post(server, '/api/v1/namespaces/team-a/secrets', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds' }, type: 'Opaque', stringData: { password: 'x' } });
   await post(server, '/api/v1/namespaces/team-a/serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'builder', labels: { app: 'ci' } } });
   await post(server, '/api/v1/namespaces/default/endpoints', {
