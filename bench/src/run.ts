@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeMachine } from './machine.js';
 import { formatFigure, meets, Report, type Figure } from './report.js';
-import { scenarios } from './scenarios/index.js';
+import { applyServerHeapPolicy } from '@minik/apiserver';
+import { libraryScenarios, scenarios } from './scenarios/index.js';
 import { othersBusy } from './support/machine-busy.js';
 
 // Usage: node bench/dist/run.js [--quick] [s1 s3 …]
@@ -23,6 +24,7 @@ if (child !== undefined) {
 async function runChild(id: string): Promise<void> {
   const scenario = scenarios[id];
   if (!scenario) throw new Error(`unknown scenario ${id}`);
+  if (!libraryScenarios.has(id)) applyServerHeapPolicy();
   // Run by hand (`node --cpu-prof dist/run.js --scenario=s8`) there is no runner: print instead.
   const report = new Report(process.send ? (figure) => process.send?.({ figure }) : undefined);
   await scenario(report, { quick });

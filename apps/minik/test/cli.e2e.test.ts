@@ -160,6 +160,19 @@ describe('minik CLI (built)', () => {
     await expect(readyz(state.url)).rejects.toThrow();
   });
 
+  it('runs the cluster with the server heap policy: the heap grows to twice what is live', async () => {
+    const sandbox = await sandboxes.create();
+    // Every collection a full one, each traced with the growing factor V8 chose for the heap.
+    const child = sandboxes.spawn(sandbox, ['start', '--foreground', '--port', '0'], ['--trace-gc-verbose', '--gc-global']);
+    const printed = await waitForOutput(child, 'press Ctrl+C to stop');
+    const factors = [...printed.matchAll(/\[HeapController\] Limit: .*\((\d+\.\d)\)/g)].map((m) => m[1]);
+    // The first collections come before the CLI has loaded the cluster (V8's own factor, 4.0 here).
+    expect(factors.length).toBeGreaterThan(0);
+    expect(factors.at(-1)).toBe('2.0');
+    child.kill('SIGTERM');
+    expect(await waitForExit(child)).toEqual({ code: 0, signal: null });
+  });
+
   it('names a busy port and exits non-zero, detached or not', async () => {
     const sandbox = await sandboxes.create();
     const { server, port } = await occupyPort();

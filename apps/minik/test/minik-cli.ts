@@ -65,9 +65,9 @@ export function createSandboxes() {
       });
     },
 
-    /** Starts `minik …` and leaves it running; it is killed after the test if still there. */
-    spawn(sandbox: Sandbox, args: string[]): ChildProcess {
-      const child = spawn(process.execPath, [minikBin, ...args], {
+    /** Starts `minik …` (under Node with `nodeArgs`) and leaves it running; it is killed after the test if still there. */
+    spawn(sandbox: Sandbox, args: string[], nodeArgs: string[] = []): ChildProcess {
+      const child = spawn(process.execPath, [...nodeArgs, minikBin, ...args], {
         env: sandbox.env,
         stdio: ['ignore', 'pipe', 'pipe'],
       });

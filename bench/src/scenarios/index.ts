@@ -30,3 +30,9 @@ export const scenarios: Readonly<Record<string, Scenario>> = {
   s8: requestFloor,
   s9: cli,
 };
+
+/**
+ * Scenarios that measure the library as a test process uses it. The others measure a cluster's
+ * server, and their process runs with the heap policy `minik start` gives its server process.
+ */
+export const libraryScenarios: ReadonlySet<string> = new Set(['s2']);

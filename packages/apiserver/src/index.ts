@@ -12,6 +12,7 @@ export type { ClusterCore, CreateClusterOptions } from './cluster/create-cluster
 export type { ClusterSnapshot } from './cluster/cluster-snapshot.js';
 export type { ObjectSource } from './cluster/preload-objects.js';
 export { kubeconfigFor } from './cluster/kubeconfig.js';
+export { applyServerHeapPolicy, serverHeapPolicyFlag } from './cluster/server-heap-policy.js';
 
 // Testing handles: faults, the request log, time and identity
 export { FaultInjector, faultAdminPath } from './faults/index.js';

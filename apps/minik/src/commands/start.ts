@@ -70,7 +70,9 @@ export function startCommand(context: CliContext): CommandModule<object, StartAr
         const shutdown = listenForShutdown();
         try {
           const { runForeground } = await import('../lifecycle/run-foreground.js');
-          const { startCluster } = await import('@minik/apiserver');
+          const { startCluster, applyServerHeapPolicy } = await import('@minik/apiserver');
+          // This process is the cluster's server from here on: its heap grows as a server's should.
+          applyServerHeapPolicy();
           context.setExitCode(
             await runForeground(options, { ...context, startCluster, isMinikProcess, shutdown }),
           );
