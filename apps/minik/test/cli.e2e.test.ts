@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -160,10 +160,17 @@ describe('minik CLI (built)', () => {
     await expect(readyz(state.url)).rejects.toThrow();
   });
 
-  it('runs the cluster with the server heap policy: the heap grows to twice what is live', async () => {
+  it('runs the cluster with the server heap policy, and gives V8 its own back before the code cache is written', async () => {
     const sandbox = await sandboxes.create();
+    const cacheDir = join(sandbox.dir, 'cache');
+    sandbox.env.XDG_CACHE_HOME = cacheDir;
+    const cacheFile = async (): Promise<{ name: string; mtimeMs: number }> => {
+      const [name] = await readdir(join(cacheDir, 'minik'));
+      return { name: name!, mtimeMs: (await stat(join(cacheDir, 'minik', name!))).mtimeMs };
+    };
     // Every collection a full one, each traced with the growing factor V8 chose for the heap.
-    const child = sandboxes.spawn(sandbox, ['start', '--foreground', '--port', '0'], ['--trace-gc-verbose', '--gc-global']);
+    const nodeArgs = ['--trace-gc-verbose', '--gc-global'];
+    const child = sandboxes.spawn(sandbox, ['start', '--foreground', '--port', '0'], nodeArgs);
     const printed = await waitForOutput(child, 'press Ctrl+C to stop');
     const factors = [...printed.matchAll(/\[HeapController\] Limit: .*\((\d+\.\d)\)/g)].map((m) => m[1]);
     // The first collections come before the CLI has loaded the cluster (V8's own factor, 4.0 here).
@@ -171,6 +178,15 @@ describe('minik CLI (built)', () => {
     expect(factors.at(-1)).toBe('2.0');
     child.kill('SIGTERM');
     expect(await waitForExit(child)).toEqual({ code: 0, signal: null });
+
+    // The code cache written at that exit is one the next start (same Node flags) accepts: it is
+    // not written again.
+    const written = await cacheFile();
+    const again = sandboxes.spawn(sandbox, ['start', '--foreground', '--port', '0'], nodeArgs);
+    await waitForOutput(again, 'press Ctrl+C to stop');
+    again.kill('SIGTERM');
+    expect(await waitForExit(again)).toEqual({ code: 0, signal: null });
+    expect(await cacheFile()).toEqual(written);
   });
 
   it('names a busy port and exits non-zero, detached or not', async () => {

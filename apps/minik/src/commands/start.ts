@@ -72,10 +72,16 @@ export function startCommand(context: CliContext): CommandModule<object, StartAr
           const { runForeground } = await import('../lifecycle/run-foreground.js');
           const { startCluster, applyServerHeapPolicy } = await import('@minik/apiserver');
           // This process is the cluster's server from here on: its heap grows as a server's should.
-          applyServerHeapPolicy();
-          context.setExitCode(
-            await runForeground(options, { ...context, startCluster, isMinikProcess, shutdown }),
-          );
+          // V8's own policy is back before the process exits, so the code cache written at exit
+          // is made under the flags the next start has (V8 rejects one made under others).
+          const restoreHeapPolicy = applyServerHeapPolicy();
+          try {
+            context.setExitCode(
+              await runForeground(options, { ...context, startCluster, isMinikProcess, shutdown }),
+            );
+          } finally {
+            restoreHeapPolicy();
+          }
         } finally {
           shutdown.dispose();
         }

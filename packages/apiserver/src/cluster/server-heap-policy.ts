@@ -13,12 +13,17 @@ import { setFlagsFromString } from 'node:v8';
 export const serverHeapPolicyFlag = '--heap-growing-percent=100';
 
 /**
- * Applies {@link serverHeapPolicyFlag} to this process. `minik start` calls it in the process that
- * runs the cluster; a program that embeds a long-lived cluster may call it too. It changes how the
- * whole process's heap grows, so a library does not call it on its own: `startCluster()` leaves
- * the host process as it is.
+ * Applies {@link serverHeapPolicyFlag} to this process and returns what gives V8 back its own
+ * policy. `minik start` calls it in the process that runs the cluster; a program that embeds a
+ * long-lived cluster may call it too. It changes how the whole process's heap grows, so a library
+ * does not call it on its own: `startCluster()` leaves the host process as it is.
+ *
+ * Restore it once the cluster has stopped, before the process exits: V8 rejects a code cache made
+ * under other flags than its own, so a CLI that writes its code cache at exit would otherwise write
+ * one that the next start rejects (and write it again at every exit).
  */
-export function applyServerHeapPolicy(): void {
+export function applyServerHeapPolicy(): () => void {
   // V8 reads the flag at each full collection, so setting it after start-up takes effect.
   setFlagsFromString(serverHeapPolicyFlag);
+  return () => setFlagsFromString('--heap-growing-percent=0');
 }
