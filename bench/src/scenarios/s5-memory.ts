@@ -6,7 +6,9 @@ const gc = (globalThis as { gc?: () => void }).gc;
 /**
  * S5: memory and idle CPU of a big simulated cluster: many nodes with their kubelets heartbeating
  * (Leases and node status, minik's default fast timing), and Deployments whose pods all run.
- * RSS is read after a full GC; idle CPU is this process's CPU time over a quiet window.
+ * RSS is read after a full GC; idle CPU is this process's CPU time over a quiet window. The
+ * process runs with the heap policy `minik start` gives its server (see run.ts), as a cluster
+ * this big runs there.
  */
 export async function memory(report: Report, options: { quick: boolean }): Promise<void> {
   const nodes = options.quick ? 100 : 1_000;
