@@ -189,6 +189,17 @@ describe('minik CLI (built)', () => {
     expect(await cacheFile()).toEqual(written);
   });
 
+  it('keeps a heap growing factor Node was started with', async () => {
+    const sandbox = await sandboxes.create();
+    const child = sandboxes.spawn(sandbox, ['start', '--foreground', '--port', '0'], ['--heap-growing-percent=30', '--trace-gc-verbose', '--gc-global']);
+    const printed = await waitForOutput(child, 'press Ctrl+C to stop');
+    const factors = [...printed.matchAll(/\[HeapController\] Limit: .*\((\d+\.\d)\)/g)].map((m) => m[1]);
+    expect(factors.length).toBeGreaterThan(0);
+    expect(new Set(factors)).toEqual(new Set(['1.3']));
+    child.kill('SIGTERM');
+    expect(await waitForExit(child)).toEqual({ code: 0, signal: null });
+  });
+
   it('names a busy port and exits non-zero, detached or not', async () => {
     const sandbox = await sandboxes.create();
     const { server, port } = await occupyPort();

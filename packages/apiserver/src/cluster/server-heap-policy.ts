@@ -18,11 +18,15 @@ export const serverHeapPolicyFlag = '--heap-growing-percent=100';
  * long-lived cluster may call it too. It changes how the whole process's heap grows, so a library
  * does not call it on its own: `startCluster()` leaves the host process as it is.
  *
+ * A growing factor Node was started with (`node --heap-growing-percent=N`) is left as it is.
+ *
  * Restore it once the cluster has stopped, before the process exits: V8 rejects a code cache made
  * under other flags than its own, so a CLI that writes its code cache at exit would otherwise write
  * one that the next start rejects (and write it again at every exit).
  */
 export function applyServerHeapPolicy(): () => void {
+  // Node started with its own growing factor (`node --heap-growing-percent=N`): that one stays.
+  if (process.execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg))) return () => {};
   // V8 reads the flag at each full collection, so setting it after start-up takes effect.
   setFlagsFromString(serverHeapPolicyFlag);
   return () => setFlagsFromString('--heap-growing-percent=0');
