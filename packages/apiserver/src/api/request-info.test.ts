@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseResourcePath } from './request-info.js';
+import { parseResourcePath, resourceInfoOf } from './request-info.js';
 
 const parse = (method: string, path: string, query = '') => parseResourcePath({ method, path, query: new URLSearchParams(query) });
 
@@ -31,5 +31,20 @@ describe('parseResourcePath', () => {
     expect(parse('GET', '/api/v1')).toBeUndefined();
     expect(parse('GET', '/apis/apps/v1')).toBeUndefined();
     expect(parse('GET', '/version')).toBeUndefined();
+  });
+});
+
+describe('resourceInfoOf', () => {
+  const request = (method: string, path: string) => ({ method, path, query: new URLSearchParams() });
+
+  it('answers for each request, asked in turn or again after another', () => {
+    const pods = request('GET', '/api/v1/namespaces/a/pods/x');
+    const deployments = request('DELETE', '/apis/apps/v1/namespaces/b/deployments/y');
+    expect(resourceInfoOf(pods)).toMatchObject({ verb: 'get', resource: 'pods', namespace: 'a', name: 'x' });
+    expect(resourceInfoOf(pods)).toBe(resourceInfoOf(pods));
+    expect(resourceInfoOf(deployments)).toMatchObject({ verb: 'delete', group: 'apps', resource: 'deployments', namespace: 'b', name: 'y' });
+    // An async answer's layer asks about its request after another was served.
+    expect(resourceInfoOf(pods)).toMatchObject({ verb: 'get', resource: 'pods', namespace: 'a', name: 'x' });
+    expect(resourceInfoOf(request('GET', '/version'))).toBeUndefined();
   });
 });

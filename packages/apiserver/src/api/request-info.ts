@@ -19,18 +19,17 @@ export interface ResourceRequestInfo {
 // `namespaces/{name}/status|finalize` address the namespace itself, not a resource inside it.
 const namespaceSubresources = new Set(['status', 'finalize']);
 
-// One parse per request, however many layers (faults, request log, routing) ask.
-const parsed = new WeakMap<object, ResourceRequestInfo | undefined>();
-
-/** {@link parseResourcePath} of a request, parsed once per request object. */
+/**
+ * {@link parseResourcePath} of a request. The layers (faults, routing, the request log) ask one
+ * after the other about the request being served, so the last answer is kept; a request asked
+ * about again after another one is parsed again (a parse is pure, and cheaper than keeping a weak
+ * table entry for every request).
+ */
 export function resourceInfoOf(req: Pick<ApiRequest, 'method' | 'path' | 'query'>): ResourceRequestInfo | undefined {
-  // The layers ask one after the other about the request being served: remember the last.
   if (req === lastRequest) return lastInfo;
-  const info = parsed.has(req) ? parsed.get(req) : parseResourcePath(req);
-  parsed.set(req, info);
+  lastInfo = parseResourcePath(req);
   lastRequest = req;
-  lastInfo = info;
-  return info;
+  return lastInfo;
 }
 
 let lastRequest: object | undefined;

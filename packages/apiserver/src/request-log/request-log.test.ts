@@ -30,6 +30,19 @@ describe('RequestLog', () => {
     expect(log.entries).toHaveLength(0);
   });
 
+  it('dates each record by its own start, however many share a millisecond', async () => {
+    const log = new RequestLog();
+    const clock = new ManualClock(Date.parse('2026-11-26T10:00:00.000Z'));
+    const handle = withRequestLog(() => ({ status: 200, headers: {}, body: '' }), log, clock);
+    await handle(req('GET', '/api/v1/pods'));
+    await handle(req('GET', '/api/v1/pods'));
+    clock.advance(1);
+    await handle(req('GET', '/api/v1/pods'));
+    clock.advance(61_000);
+    await handle(req('GET', '/api/v1/pods'));
+    expect(log.entries.map((r) => r.time)).toEqual(['2026-11-26T10:00:00.000Z', '2026-11-26T10:00:00.000Z', '2026-11-26T10:00:00.001Z', '2026-11-26T10:01:01.001Z']);
+  });
+
   it('waits for a request that has not happened yet', async () => {
     const log = new RequestLog();
     const handle = withRequestLog(() => ({ status: 200, headers: {}, body: '' }), log, new ManualClock(0));
