@@ -17,7 +17,7 @@ describe('--sort-by ordering (kubectl 1.33)', () => {
     expect(isLess('abc', '10')).toBe(false);
   });
 
-  it('puts objects without the field first and keeps ties in their order', () => {
+  it('puts objects without the field first and keeps the ties of a short list in their order', () => {
     const items = [{ metadata: { name: 'b' }, v: 1 }, { metadata: { name: 'a' } }, { metadata: { name: 'c' }, v: 1 }];
     expect(names(sortObjects(items, '.v'))).toEqual(['a', 'b', 'c']);
   });

@@ -1,6 +1,7 @@
 import type { Table } from '@minik/types';
 import { CliError } from '../cli/cli-error.js';
 import { JsonPath, relaxedJsonPathExpression } from '../printers/jsonpath/jsonpath.js';
+import { goSort } from './go-sort.js';
 
 const suffixes: Record<string, number> = {
   '': 1,
@@ -54,26 +55,22 @@ function firstValue(path: JsonPath, obj: unknown): { found: boolean; value: unkn
   return { found: true, value: results[0]![0] };
 }
 
-function stableSort<T>(items: T[], less: (a: T, b: T) => boolean): T[] {
-  return items
-    .map((item, index) => ({ item, index }))
-    .sort((x, y) => (less(x.item, y.item) ? -1 : less(y.item, x.item) ? 1 : x.index - y.index))
-    .map((x) => x.item);
+/** kubectl's Less of its sorters: an element without the field sorts first (and "before" another without it). */
+function lessKeyed(a: { key: { found: boolean; value: unknown } }, b: { key: { found: boolean; value: unknown } }): boolean {
+  if (!a.key.found) return true;
+  if (!b.key.found) return false;
+  return isLess(a.key.value, b.key.value);
 }
 
 /** kubectl's TableSorter: orders a server Table's rows by a field of each row's object. */
 export function sortTableRows(table: Table, sortBy: string): void {
   const path = new JsonPath(relaxedJsonPathExpression(sortBy), true);
   const keyed = (table.rows ?? []).map((row) => ({ row, key: firstValue(path, row.object) }));
-  const sorted = stableSort(keyed, (a, b) => {
-    if (!a.key.found) return true;
-    if (!b.key.found) return false;
-    return isLess(a.key.value, b.key.value);
-  });
-  table.rows = sorted.map((k) => k.row);
+  goSort(keyed, lessKeyed);
+  table.rows = keyed.map((k) => k.row);
 }
 
-/** kubectl's RuntimeSort for printed objects (JSON, YAML, templates). */
+/** kubectl's RuntimeSort for printed objects (JSON, YAML, templates, names). */
 export function sortObjects(items: Record<string, unknown>[], sortBy: string): Record<string, unknown>[] {
   const field = relaxedJsonPathExpression(sortBy);
   const path = new JsonPath(field, true);
@@ -81,9 +78,6 @@ export function sortObjects(items: Record<string, unknown>[], sortBy: string): R
   if (keyed.length > 0 && keyed.every((k) => !k.key.found)) {
     throw new CliError(`couldn't find any field with path "${field}" in the list of objects`);
   }
-  return stableSort(keyed, (a, b) => {
-    if (!a.key.found) return true;
-    if (!b.key.found) return false;
-    return isLess(a.key.value, b.key.value);
-  }).map((k) => k.item);
+  goSort(keyed, lessKeyed);
+  return keyed.map((k) => k.item);
 }

@@ -77,9 +77,12 @@ describe.each(['1.33', '1.30'] as const)('minikctl get matches kubectl %s', (ver
     }
   });
 
-  // kubectl 1.31 sorts strings byte by byte where 1.30 used natural order; minikctl is 1.33.
-  it.runIf(version !== '1.30')('get --sort-by orders strings as kubectl 1.31 and later do', async () => {
+  // kubectl 1.31 sorts strings byte by byte where 1.30 used natural order; minikctl is 1.33. Equal
+  // keys come out in the order of Go's (unstable) sort.Sort.
+  it.runIf(version !== '1.30')('get --sort-by orders strings and ties as kubectl 1.31 and later do', async () => {
     for (const args of [
+      ['get', 'cm', '-n', 'sorting', '--sort-by=.metadata.labels.g'],
+      ['get', 'cm', '-n', 'sorting', '--sort-by=.metadata.labels.g', '-o', 'name'],
       ['get', 'cm', '--sort-by=.metadata.name'],
       ['get', 'cm', '--sort-by=.metadata.name', '-o', 'name'],
       ['get', 'pods', '--sort-by=.metadata.name', '-A'],

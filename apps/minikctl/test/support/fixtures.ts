@@ -56,6 +56,11 @@ export async function populate(server: string): Promise<void> {
   for (const name of ['settings-9', 'settings-10']) {
     await post(server, '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: { a: '1' } });
   }
+  // Thirty objects in three groups, for --sort-by with ties: kubectl's sort is not stable.
+  await post(server, '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'sorting' } });
+  for (let i = 0; i < 30; i++) {
+    await post(server, '/api/v1/namespaces/sorting/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `c${String(i).padStart(2, '0')}`, labels: { g: String(i % 3) } } });
+  }
   await post(server, '/api/v1/namespaces/team-a/secrets', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds' }, type: 'Opaque', stringData: { password: 'x' } });
   await post(server, '/api/v1/namespaces/team-a/serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'builder', labels: { app: 'ci' } } });
   await post(server, '/api/v1/namespaces/default/endpoints', {
