@@ -2,6 +2,7 @@ import type { RestClient } from '../client/rest-client.js';
 import { goQueryEscape } from '../client/rest-client.js';
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from './prefix-writer.js';
 import { since } from './describe-format.js';
+import { goSort } from '../printers/go-sort.js';
 
 /** A core/v1 Event, as describe reads it. */
 export interface EventItem {
@@ -48,7 +49,9 @@ export function describeEvents(events: EventItem[], w: PrefixWriter, now: number
   }
   w.flush();
   const time = (t: string | null | undefined): number => (t ? Date.parse(t) : -Infinity);
-  const sorted = [...events].sort((a, b) => time(a.lastTimestamp) - time(b.lastTimestamp));
+  // sort.Sort(SortableEvents): not stable, so events of the same second come out in Go's order.
+  const sorted = [...events];
+  goSort(sorted, (a, b) => time(a.lastTimestamp) < time(b.lastTimestamp));
   w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(LEVEL_1, '----\t------\t----\t----\t-------\n');
   for (const e of sorted) {

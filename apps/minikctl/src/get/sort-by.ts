@@ -1,7 +1,7 @@
 import type { Table } from '@minik/types';
 import { CliError } from '../cli/cli-error.js';
 import { JsonPath, relaxedJsonPathExpression } from '../printers/jsonpath/jsonpath.js';
-import { goSort } from './go-sort.js';
+import { goSort } from '../printers/go-sort.js';
 
 const suffixes: Record<string, number> = {
   '': 1,

@@ -82,6 +82,34 @@ describe('minikctl commands against minik', () => {
     }
   });
 
+  it("describe lists events of the same second in kubectl's order (Go's sort.Sort is not stable)", async () => {
+    const pod = cluster.client.create({ apiVersion: 'v1', kind: 'Pod' }, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'noisy', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx:1.25' }] } });
+    await cluster.settle();
+    const second = (msAgo: number): string => new Date(Math.floor((Date.now() - msAgo) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    const [recent, older] = [second(5_000), second(65_000)];
+    for (let i = 0; i < 25; i++) {
+      const at = i % 4 === 0 ? older : recent;
+      cluster.client.create({ apiVersion: 'v1', kind: 'Event' }, {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: `noisy.e${String(i).padStart(2, '0')}`, namespace: 'default' },
+        involvedObject: { apiVersion: 'v1', kind: 'Pod', namespace: 'default', name: 'noisy', uid: (pod.metadata as { uid?: string }).uid },
+        reason: `Reason${String(i).padStart(2, '0')}`,
+        message: 'same second',
+        type: 'Normal',
+        source: { component: 'test' },
+        firstTimestamp: at,
+        lastTimestamp: at,
+        count: 1,
+      });
+    }
+    const args = ['describe', 'pod', 'noisy'];
+    const [expected, actual] = await Promise.all([kubectl.run(args), m.run(args)]);
+    const reasons = (text: string): string[] => [...text.matchAll(/\bReason\d\d\b/g)].map((r) => r[0]);
+    expect(reasons(actual.stdout)).toHaveLength(25);
+    expect(reasons(actual.stdout)).toEqual(reasons(expected.stdout));
+  });
+
   it('apply -f creates, leaves unchanged, configures, and interoperates with kubectl apply; delete -f removes', async () => {
     const file = join(dir, 'app.yaml');
     writeFileSync(file, manifest('app1', 1, 'a: "1"'));
