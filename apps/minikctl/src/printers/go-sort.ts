@@ -223,21 +223,23 @@ class PatternDefeatingSort<T> {
     return { pivot: j, hint: 'unknown' };
   }
 
-  /** The index of the median of three, counting the comparisons that found a pair out of order. */
+  /** The index of the median of three (Go's median: three order2 steps), counting the pairs found out of order. */
   #median(a: number, b: number, c: number): number {
     let low = a;
     let mid = b;
-    let high = c;
-    if (this.#less(mid, low)) [low, mid] = this.#swapped(mid, low);
-    if (this.#less(high, mid)) [mid, high] = this.#swapped(high, mid);
-    if (this.#less(mid, low)) [low, mid] = this.#swapped(mid, low);
-    void high;
+    if (this.#less(mid, low)) {
+      this.#swaps++;
+      [low, mid] = [mid, low];
+    }
+    if (this.#less(c, mid)) {
+      this.#swaps++;
+      mid = c;
+    }
+    if (this.#less(mid, low)) {
+      this.#swaps++;
+      mid = low;
+    }
     return mid;
-  }
-
-  #swapped(first: number, second: number): [number, number] {
-    this.#swaps++;
-    return [first, second];
   }
 
   #reverseRange(a: number, b: number): void {
