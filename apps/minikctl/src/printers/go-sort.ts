@@ -1,8 +1,11 @@
 /**
- * Go's `sort.Sort` (pattern-defeating quicksort, Go 1.19 and later), which kubectl's `--sort-by`
- * uses. It is not stable: rows that compare equal come out in an order of its own, and minikctl
- * prints them in that order too. Sorts `items` in place with `less`, as Go would with the same
- * Less.
+ * Go's `sort.Sort` (pattern-defeating quicksort) as the Go that builds kubectl 1.33 has it, which
+ * kubectl's `--sort-by` and describe's events use. It is not stable: rows that compare equal come
+ * out in an order of its own, and minikctl prints them in that order too. Sorts `items` in place
+ * with `less`, as Go would with the same Less (an inconsistent Less included: kubectl's takes two
+ * rows without the field each as less than the other). The Go releases that built kubectl 1.27–1.32
+ * shuffled with other xorshift constants (13, 17, 5 where this has 13, 7, 17: checked against each
+ * kubectl), so those order long runs of ties differently.
  */
 export function goSort<T>(items: T[], less: (a: T, b: T) => boolean): void {
   const n = items.length;
