@@ -58,7 +58,8 @@ export function decodeObject(req: ApiRequest, def: ResourceDefinition, expectedK
   }
   const metadata = obj.metadata ?? {};
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
-    throw badRequest(`${expectedKind} in version "${def.version}" cannot be handled as a ${expectedKind}: metadata must be an object`);
+    const found = Array.isArray(metadata) ? 'array' : typeof metadata === 'boolean' ? 'bool' : typeof metadata;
+    throw badRequest(`${kind} in version "${def.version}" cannot be handled as a ${expectedKind}: json: cannot unmarshal ${found} into Go struct field ${expectedKind}.metadata of type v1.ObjectMeta`);
   }
   return { ...obj, apiVersion, kind, metadata: { ...(metadata as KubeObject['metadata']) } };
 }

@@ -1,6 +1,8 @@
 import type { KubeObject, ResourceDefinition, SchemaDefinitions } from '@minik/types';
 import { builtinSchemas, schemaNameFor } from '@minik/types';
 import type { ApiResponse } from '../api/request.js';
+import { ApiError, badRequest, fieldErrors } from '../errors/index.js';
+import { goJsonMarshal, goPrintValue } from '../util/go-format.js';
 import {
   checkFields,
   checkParsedFields,
@@ -11,6 +13,7 @@ import {
   type FieldCheckResult,
   type FieldValidationMode,
 } from './field-validation.js';
+import { firstJsonTypeError, jsonTypeErrorMessage, unstructuredConversionMessage, type JsonTypeError } from './json-type-errors.js';
 import { shapeOfDefinition } from './schema-shape.js';
 import { pruneUnknownFields } from './value-walk.js';
 import { warningHeaderValue } from './warning-header.js';
@@ -52,13 +55,13 @@ export function validateObjectBody(
 ): string[] {
   const typeName = schemaNameFor(def.group, def.version, def.kind);
   if (typeName === undefined || !checkedMediaTypes.has(body.mediaType)) return [];
+  const apiVersion = obj.apiVersion ?? def.version;
+  const target = { kind: obj.kind ?? def.kind, version: apiVersion.includes('/') ? apiVersion.slice(apiVersion.indexOf('/') + 1) : apiVersion, endpointKind: def.kind };
+  // The typed decoding fails before strict checking starts, in every fieldValidation mode.
+  const typeError = firstJsonTypeError(obj, schemas, typeName);
+  if (typeError) throw badRequest(`${target.kind} in version ${JSON.stringify(target.version)} cannot be handled as a ${target.endpointKind}: ${jsonTypeErrorMessage(typeError)}`);
   let warnings: string[] = [];
-  if (mode !== 'Ignore') {
-    const result = checkFields(schemas, typeName, body.text, obj);
-    const apiVersion = obj.apiVersion ?? def.version;
-    const version = apiVersion.includes('/') ? apiVersion.slice(apiVersion.indexOf('/') + 1) : apiVersion;
-    warnings = apply(fieldValidationOutcome(mode, result, { kind: obj.kind ?? def.kind, version, endpointKind: def.kind }));
-  }
+  if (mode !== 'Ignore') warnings = apply(fieldValidationOutcome(mode, checkFields(schemas, typeName, body.text, obj), target));
   prune(schemas, typeName, obj);
   return warnings;
 }
@@ -77,6 +80,8 @@ export function validatePatchedObject(
 ): string[] {
   const typeName = schemaNameFor(def.group, def.version, def.kind);
   if (typeName === undefined) return [];
+  const typeError = firstJsonTypeError(patched, schemas, typeName);
+  if (typeError) throw patchedTypeError(patch, patched, typeError);
   let warnings: string[] = [];
   // Server-side apply reports unknown fields itself (`.spec.foo: field not declared in schema`).
   if (mode !== 'Ignore' && patch.mediaType !== 'application/apply-patch+yaml') {
@@ -89,6 +94,29 @@ export function validatePatchedObject(
   }
   prune(schemas, typeName, patched);
   return warnings;
+}
+
+/**
+ * A patch whose result the typed object cannot hold: 422 with the error on the `patch` field, no
+ * kind and no name (k8s.io/apiserver patch.go). A JSON or merge patch shows the patched document and
+ * encoding/json's message; a strategic merge patch shows the patch itself and the converter's.
+ */
+function patchedTypeError(patch: { mediaType: string; text: string }, patched: unknown, typeError: JsonTypeError): ApiError {
+  const cause =
+    patch.mediaType === 'application/strategic-merge-patch+json'
+      ? fieldErrors.invalid('patch', goPrintValue(parsedPatch(patch.text)), unstructuredConversionMessage(typeError))
+      : fieldErrors.invalid('patch', goJsonMarshal(patched), jsonTypeErrorMessage(typeError));
+  return new ApiError('Invalid', ` "" is invalid: ${cause.message}`, {
+    causes: [{ reason: cause.type, message: cause.message.slice(cause.field.length + 2), field: cause.field }],
+  });
+}
+
+function parsedPatch(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Adds the `Warning` header for warnings to a response. */

@@ -85,6 +85,33 @@ describe.each(kubectlVersions)('OpenAPI and field validation with real kubectl %
     expect(r.stderr).toBe('');
   });
 
+  it('create -f with a value of the wrong JSON type fails as the typed decoding does, whatever --validate says', async () => {
+    const manifest = deploymentWithUnknownFields('typed').replace('  foo: 1\n', '').replace('bar: true', 'env: [{name: PORT, value: 8080}]');
+    for (const validate of ['--validate=strict', '--validate=false']) {
+      const r = await kubectl.run(['create', validate, '-f', '-'], manifest);
+      expect(r.code).toBe(1);
+      expect(r.stderr.trimEnd()).toBe(
+        'Error from server (BadRequest): error when creating "STDIN": Deployment in version "v1" cannot be handled as a Deployment: ' +
+          'json: cannot unmarshal number into Go struct field EnvVar.spec.template.spec.containers.env.value of type string',
+      );
+    }
+    expect((await kubectl.run(['get', 'deployment', 'typed'])).code).toBe(1);
+  });
+
+  it('patch with a value of the wrong JSON type is invalid and leaves the object as it was', async () => {
+    expect((await kubectl.run(['create', 'deployment', 'patched', '--image=nginx:1.25', '--replicas=3'])).code).toBe(0);
+    const strategic = await kubectl.run(['patch', 'deployment', 'patched', '-p', '{"spec":{"replicas":"x"}}']);
+    expect(strategic.code).toBe(1);
+    expect(strategic.stderr.trimEnd()).toBe('The request is invalid: patch: Invalid value: "map[spec:map[replicas:x]]": unrecognized type: int32');
+    const merge = await kubectl.run(['patch', 'deployment', 'patched', '--type=merge', '-p', '{"spec":{"replicas":"x"}}']);
+    expect(merge.code).toBe(1);
+    expect(merge.stderr).toMatch(/^The request is invalid: patch: Invalid value: "\{\\"apiVersion\\":\\"apps\/v1\\",\\"kind\\":\\"Deployment\\",\\"metadata\\":\{/);
+    expect(merge.stderr.trimEnd()).toMatch(/\\"replicas\\":\\"x\\",.*": json: cannot unmarshal string into Go struct field DeploymentSpec\.spec\.replicas of type int32$/);
+    const stored = JSON.parse((await kubectl.run(['get', 'deployment', 'patched', '-o', 'json'])).stdout);
+    expect(stored.spec.replicas).toBe(3);
+    expect(stored.metadata.generation).toBe(1);
+  });
+
   it('replace -f with an unknown field fails the same way', async () => {
     const r = await kubectl.run(['replace', '-f', '-'], deploymentWithUnknownFields('warned'));
     expect(r.code).toBe(1);
@@ -132,6 +159,39 @@ describe('field validation over HTTP', () => {
     const stored = await json(warned);
     expect(stored.foo).toBeUndefined();
     expect(stored.data).toEqual({ k: '2' });
+  });
+
+  it('rejects values of the wrong JSON type on every write path, in every fieldValidation mode, and keeps what was stored', async () => {
+    const create = await send('POST', '/api/v1/namespaces/default/configmaps?fieldValidation=Ignore', '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"typed","labels":{"a":1}}}');
+    expect(create.status).toBe(400);
+    expect(await json(create)).toMatchObject({
+      kind: 'Status',
+      reason: 'BadRequest',
+      code: 400,
+      message: 'ConfigMap in version "v1" cannot be handled as a ConfigMap: json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string',
+    });
+    const yaml = await send('POST', '/api/v1/namespaces/default/configmaps', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: typed\n  annotations: {port: 80}\n', 'application/yaml');
+    expect((await json(yaml)).message).toBe('ConfigMap in version "v1" cannot be handled as a ConfigMap: json: cannot unmarshal number into Go struct field ObjectMeta.metadata.annotations of type string');
+    expect((await send('POST', '/api/v1/namespaces/default/configmaps', '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"typed"},"data":{"k":"v"}}')).status).toBe(201);
+    const update = await send('PUT', '/api/v1/namespaces/default/configmaps/typed', '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"typed"},"data":{"k":true}}');
+    expect(update.status).toBe(400);
+    expect((await json(update)).message).toBe('ConfigMap in version "v1" cannot be handled as a ConfigMap: json: cannot unmarshal bool into Go struct field ConfigMap.data of type string');
+    const metadata = await send('PUT', '/api/v1/namespaces/default/configmaps/typed', '{"apiVersion":"v1","kind":"ConfigMap","metadata":"typed"}');
+    expect((await json(metadata)).message).toBe('ConfigMap in version "v1" cannot be handled as a ConfigMap: json: cannot unmarshal string into Go struct field ConfigMap.metadata of type v1.ObjectMeta');
+
+    const jsonPatch = await send('PATCH', '/api/v1/namespaces/default/configmaps/typed', '[{"op":"add","path":"/data/n","value":1}]', 'application/json-patch+json');
+    expect(jsonPatch.status).toBe(422);
+    const invalid = await json(jsonPatch);
+    expect(invalid).toMatchObject({ kind: 'Status', status: 'Failure', reason: 'Invalid', code: 422 });
+    const detail = 'json: cannot unmarshal number into Go struct field ConfigMap.data of type string';
+    expect(invalid.message).toMatch(/^ "" is invalid: patch: Invalid value: "\{\\"apiVersion\\":\\"v1\\",\\"data\\":\{\\"k\\":\\"v\\",\\"n\\":1\},\\"kind\\":\\"ConfigMap\\",/);
+    expect(invalid.message.endsWith(`": ${detail}`)).toBe(true);
+    expect(invalid.details).toEqual({ causes: [{ reason: 'FieldValueInvalid', message: invalid.message.slice(' "" is invalid: patch: '.length), field: 'patch' }] });
+    const strategic = await send('PATCH', '/api/v1/namespaces/default/configmaps/typed', '{"data":{"n":1.5}}', 'application/strategic-merge-patch+json');
+    expect(strategic.status).toBe(422);
+    expect((await json(strategic)).message).toBe(' "" is invalid: patch: Invalid value: "map[data:map[n:1.5]]": unrecognized type: string');
+    const stored = await json(await fetch(`${cluster.url}/api/v1/namespaces/default/configmaps/typed`));
+    expect(stored.data).toEqual({ k: 'v' });
   });
 
   it('serves the OpenAPI documents kubectl downloads', async () => {

@@ -19,6 +19,7 @@ import { pathString, type Path } from './path-element.js';
 import { typedErrorsText, type Comparison, type TypedValues } from './typed-value.js';
 import { withZeroStructs, zeroObject } from './zero-objects.js';
 import { cloneJson } from '../../util/clone-json.js';
+import { goJsonMarshal } from '../../util/go-format.js';
 
 type JsonMap = Record<string, unknown>;
 
@@ -111,27 +112,6 @@ function stripNulls(value: unknown): unknown {
   const out: JsonMap = {};
   for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = stripNulls(v);
   return out;
-}
-
-/** Go's json.Marshal of an unstructured object: sorted keys, HTML-safe escapes; plus the Encoder's newline. */
-function goJsonEncode(value: unknown): string {
-  const encode = (v: unknown): string => {
-    if (Array.isArray(v)) return `[${v.map(encode).join(',')}]`;
-    if (v !== null && typeof v === 'object') {
-      const map = v as JsonMap;
-      return `{${Object.keys(map)
-        .sort()
-        .map((k) => `${encode(k)}:${encode(map[k])}`)
-        .join(',')}}`;
-    }
-    return JSON.stringify(v)
-      .replace(/</g, '\\u003c')
-      .replace(/>/g, '\\u003e')
-      .replace(/&/g, '\\u0026')
-      .replace(/\u2028/g, '\\u2028')
-      .replace(/\u2029/g, '\\u2029');
-  };
-  return `${encode(value)}\n`;
 }
 
 /** `apps/v1, Kind=Deployment` (schema.GroupVersionKind's String) for an object's apiVersion and kind. */
@@ -325,7 +305,7 @@ export class FieldManager {
       const applied = clone(config) as JsonMap & { metadata?: JsonMap & { annotations?: Record<string, string> } };
       const annotations = applied.metadata?.annotations;
       if (annotations) delete annotations[lastAppliedAnnotation];
-      object.metadata.annotations = { ...object.metadata.annotations, [lastAppliedAnnotation]: goJsonEncode(applied) };
+      object.metadata.annotations = { ...object.metadata.annotations, [lastAppliedAnnotation]: `${goJsonMarshal(applied)}\n` };
     }
     const entries = encodeManagedFields(result.managed);
     if (entries.length > 0) object.metadata.managedFields = entries as KubeObject['metadata']['managedFields'];
