@@ -5,6 +5,7 @@ import { goJsonKind, unprocessablePatch } from '../patch/patch-errors.js';
 import { applyJsonPatch, JsonPatchError } from '../patch/json-patch.js';
 import { applyStrategicMergePatch } from '../patch/strategic-merge-request.js';
 import { cloneJson } from '../util/clone-json.js';
+import { parseJsonAsGo } from '../util/go-json-syntax.js';
 
 /** The patch media types the server accepts, by Content-Type, in the order upstream lists them. */
 export const patchMediaTypes = [
@@ -51,7 +52,7 @@ export function applyPatch(current: unknown, patchText: string, type: PatchType,
   if (type === 'application/apply-patch+yaml') throw unsupportedPatchType(def);
   let patch: unknown;
   try {
-    patch = JSON.parse(patchText);
+    patch = parseJsonAsGo(patchText);
   } catch (error) {
     throw badRequest(`error decoding patch: ${(error as Error).message}`);
   }

@@ -1,2 +1,3 @@
 export * from './api-error.js';
 export { fieldErrors, GoValue } from './field-errors.js';
+export { unrecognizedBody } from './unrecognized-body.js';

@@ -4,6 +4,7 @@ import { badRequest } from '../errors/index.js';
 import { goJsonKind, mergePatchApiError } from './patch-errors.js';
 import { stripDirectiveKeys } from './strategic-merge-patch.js';
 import { cloneJson } from '../util/clone-json.js';
+import { parseJsonAsGo } from '../util/go-json-syntax.js';
 
 /**
  * Applies a strategic merge patch body to a JSON copy of an object of the given schema type, as
@@ -13,7 +14,7 @@ import { cloneJson } from '../util/clone-json.js';
 export function applyStrategicMergePatch(current: unknown, patchText: string, type: FieldType): unknown {
   let patch: unknown;
   try {
-    patch = JSON.parse(patchText);
+    patch = parseJsonAsGo(patchText);
   } catch (error) {
     throw badRequest((error as Error).message);
   }

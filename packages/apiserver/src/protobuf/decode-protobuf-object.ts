@@ -1,5 +1,5 @@
 import type { KubeObject } from '@minik/types';
-import { badRequest } from '../errors/index.js';
+import { badRequest, unrecognizedBody } from '../errors/index.js';
 import { messageToJson } from './go-json.js';
 import { decodeMessage, type DecodedMessage } from './message-decoder.js';
 import { messageDescriptor, protobufKinds } from './message-registry.js';
@@ -35,15 +35,15 @@ export function decodeProtobufObject(body: Uint8Array, target?: ProtobufTarget):
   try {
     envelope = decodeEnvelope(body);
   } catch (error) {
-    throw unrecognized(expectedKind, errorMessage(error), body);
+    throw unrecognizedBody(expectedKind, errorMessage(error), body);
   }
   const typeMeta = envelope.values.get(1) as DecodedMessage | undefined;
   const apiVersion = (typeMeta?.values.get(1) as string | undefined) ?? '';
   const kind = (typeMeta?.values.get(2) as string | undefined) ?? '';
   const gvk = withDefaults(parseGroupVersionKind(apiVersion, kind), target);
   const goTypeMeta = `runtime.TypeMeta{APIVersion:${JSON.stringify(apiVersion)}, Kind:${JSON.stringify(kind)}}`;
-  if (gvk.kind === '') throw unrecognized(expectedKind, `Object 'Kind' is missing in '${goTypeMeta}'`, body);
-  if (gvk.version === '') throw unrecognized(expectedKind, `Object 'apiVersion' is missing in '${goTypeMeta}'`, body);
+  if (gvk.kind === '') throw unrecognizedBody(expectedKind, `Object 'Kind' is missing in '${goTypeMeta}'`, body);
+  if (gvk.version === '') throw unrecognizedBody(expectedKind, `Object 'apiVersion' is missing in '${goTypeMeta}'`, body);
 
   const resolvedApiVersion = gvk.group === '' ? gvk.version : `${gvk.group}/${gvk.version}`;
   const cannotHandle = (why: string) =>
@@ -87,22 +87,6 @@ function withDefaults(gvk: GroupVersionKind, target: ProtobufTarget | undefined)
     kind: gvk.kind === '' ? defaults.kind : gvk.kind,
     ...(gvk.version === '' && defaults.version !== '' ? { group: defaults.group, version: defaults.version } : { group: gvk.group, version: gvk.version }),
   };
-}
-
-/**
- * Upstream's message when the body could not even be typed (transformDecodeError in
- * k8s.io/apiserver/pkg/endpoints/handlers/create.go), with the body summarised as hex.
- */
-function unrecognized(expectedKind: string, why: string, body: Uint8Array) {
-  return badRequest(`the object provided is unrecognized (must be of type ${expectedKind}): ${why} (${summarize(body)})`);
-}
-
-/** summarizeData(body, 30): the first 30 bytes (as text for JSON, else hex), " ..." if more. */
-function summarize(body: Uint8Array): string {
-  if (body.length === 0) return '<empty>';
-  const head = Buffer.from(body.subarray(0, 30));
-  const text = body[0] === 0x7b ? head.toString('utf8') : head.toString('hex');
-  return body.length > 30 ? `${text} ...` : text;
 }
 
 function errorMessage(error: unknown): string {

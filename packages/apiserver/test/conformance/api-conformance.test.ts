@@ -90,13 +90,43 @@ describe.each(transports)('API conformance over $name', (transport) => {
       const bad = await call('POST', '/api/v1/namespaces/default/configmaps', '{"kind": "ConfigMap",');
       expect(bad.status).toBe(400);
       expect(bad.body.reason).toBe('BadRequest');
-      expect(bad.body.message).toMatch(/^the object provided is unrecognized \(must be of type ConfigMap\)/);
+      expect(bad.body.message).toBe(
+        'the object provided is unrecognized (must be of type ConfigMap): couldn\'t get version/kind; json parse error: unexpected end of JSON input ({"kind": "ConfigMap",)',
+      );
       const wrongKind = await call('POST', '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'x' } });
       expect(wrongKind.status).toBe(400);
       expect(wrongKind.body.message).toContain('Secret in version "v1" cannot be handled as a ConfigMap');
       const wrongVersion = await call('POST', '/api/v1/namespaces/default/configmaps', { apiVersion: 'apps/v1', kind: 'ConfigMap', metadata: { name: 'x' } });
       expect(wrongVersion.body.message).toBe('the API version in the data (apps/v1) does not match the expected API version (v1)');
       expect((await call('GET', '/api/v1/namespaces/default/configmaps/x')).status).toBe(404);
+    });
+
+    it("400s for malformed bodies carry encoding/json's words, never the JavaScript parser's", async () => {
+      const unrecognized = (why: string, summary: string) => `the object provided is unrecognized (must be of type ConfigMap): couldn't get version/kind; json parse error: ${why} (${summary})`;
+      const create = async (body: string) => (await call('POST', '/api/v1/namespaces/default/configmaps', body)).body.message;
+      expect(await create('{"metadata":{"name":"x"},"data":{"k":"v",}}')).toBe(
+        unrecognized(`invalid character '}' looking for beginning of object key string`, '{"metadata":{"name":"x"},"data ...'),
+      );
+      expect(await create('')).toBe(unrecognized('unexpected end of JSON input', '<empty>'));
+      expect(await create('[1]')).toBe(
+        unrecognized('json: cannot unmarshal array into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }', '5b315d'),
+      );
+      expect(await create('{"kind":7}')).toBe(unrecognized('json: cannot unmarshal number into Go struct field .kind of type string', '{"kind":7}'));
+      expect(await create('null')).toBe('ConfigMap "" is invalid: metadata.name: Required value: name or generateName is required');
+      expect((await call('POST', '/api/v1/namespaces/default/configmaps', 'kind: [', 'application/yaml')).body.message).toMatch(
+        /^the object provided is unrecognized \(must be of type ConfigMap\): error converting YAML to JSON: yaml: line 1: .* \(6b696e643a205b\)$/,
+      );
+      expect((await call('POST', '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'decoded' } })).status).toBe(201);
+      const patch = async (body: string, type: string) => (await call('PATCH', '/api/v1/namespaces/default/configmaps/decoded', body, type)).body;
+      expect(await patch('{"data":{"k":tru}}', 'application/merge-patch+json')).toMatchObject({
+        code: 400,
+        message: "error decoding patch: invalid character '}' in literal true (expecting 'e')",
+      });
+      expect((await patch('{"data" 1}', 'application/strategic-merge-patch+json')).message).toBe("invalid character '1' after object key");
+      expect((await patch('[{"op":"add",]', 'application/json-patch+json')).message).toBe(`error decoding patch: invalid character ']' looking for beginning of object key string`);
+      const del = await call('DELETE', '/api/v1/namespaces/default/configmaps/decoded', '{"propagationPolicy":');
+      expect(del.body.message).toBe('the body of the request was in an unknown format: unexpected end of JSON input');
+      expect((await call('GET', '/api/v1/namespaces/default/configmaps/decoded')).status).toBe(200);
     });
 
     it('415 for an unsupported body media type, 413 over 3 MiB', async () => {
