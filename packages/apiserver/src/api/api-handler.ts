@@ -9,6 +9,7 @@ import { deleteCollectionHandler, deleteHandler } from './handlers/delete-handle
 import { getObject, listObjects, watchObjects } from './handlers/read-handlers.js';
 import { bindingHandler, evictionHandler, scaleHandler } from './handlers/subresource-handlers.js';
 import { createHandler, patchHandler, updateHandler } from './handlers/write-handlers.js';
+import { isReview, reviewHandler } from './handlers/review-handlers.js';
 import type { ApiRequest, ApiResponse } from './request.js';
 import { jsonBody } from './request.js';
 import { resourceInfoOf, type ResourceRequestInfo } from './request-info.js';
@@ -140,7 +141,7 @@ function resourceRequest(ctx: ApiContext, info: ResourceRequestInfo, req: ApiReq
       return watchObjects(ctx, def, info, req);
     case 'create':
       if (info.name !== undefined) throw methodNotAllowed(info.verb, def);
-      return createHandler(ctx, def, info, req);
+      return isReview(def) ? reviewHandler(ctx, def, req) : createHandler(ctx, def, info, req);
     case 'update':
       return updateHandler(ctx, def, info, req);
     case 'patch':

@@ -44,7 +44,7 @@ describe('legacy discovery', () => {
     expect(res.contentType).toBe('application/json');
     expect(res.body).toMatchObject({ kind: 'APIGroupList', apiVersion: 'v1' });
     const { groups } = res.body as { groups: { name: string }[] };
-    expect(groups.map((g) => g.name)).toEqual(['apps', 'batch', 'coordination.k8s.io', 'discovery.k8s.io', 'events.k8s.io']);
+    expect(groups.map((g) => g.name)).toEqual(['apps', 'authentication.k8s.io', 'authorization.k8s.io', 'batch', 'coordination.k8s.io', 'discovery.k8s.io', 'events.k8s.io']);
     expect(groups[0]).toEqual({
       name: 'apps',
       versions: [{ groupVersion: 'apps/v1', version: 'v1' }],
@@ -148,6 +148,8 @@ describe('aggregated discovery', () => {
     expect(body).toMatchObject({ kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {} });
     expect(body.items.map((i) => i.metadata.name)).toEqual([
       'apps',
+      'authentication.k8s.io',
+      'authorization.k8s.io',
       'batch',
       'coordination.k8s.io',
       'discovery.k8s.io',

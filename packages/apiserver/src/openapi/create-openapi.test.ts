@@ -30,7 +30,16 @@ describe('createOpenApi', () => {
   });
 
   it('indexes one document per served group-version, each URL carrying the hash of its bytes', () => {
-    expect(gvPaths).toEqual(['api/v1', 'apis/apps/v1', 'apis/batch/v1', 'apis/coordination.k8s.io/v1', 'apis/discovery.k8s.io/v1', 'apis/events.k8s.io/v1']);
+    expect(gvPaths).toEqual([
+      'api/v1',
+      'apis/apps/v1',
+      'apis/authentication.k8s.io/v1',
+      'apis/authorization.k8s.io/v1',
+      'apis/batch/v1',
+      'apis/coordination.k8s.io/v1',
+      'apis/discovery.k8s.io/v1',
+      'apis/events.k8s.io/v1',
+    ]);
     for (const gvPath of gvPaths) {
       const served = openApi.v3Document(gvPath)!;
       const hash = createHash('sha512').update(served.text).digest('hex').toUpperCase();
@@ -124,8 +133,9 @@ describe('createOpenApi', () => {
     expect(patchOperationFor(d, { group: '', version: 'v1', kind: 'Pod' })!.operationId).toBe('patchCoreV1NamespacedPod');
   });
 
-  it('answers kubectl’s “does the server validate fields” question for every kind', () => {
-    for (const r of builtinResources) {
+  it('answers kubectl’s “does the server validate fields” question for every kind that can be patched', () => {
+    // kubectl asks through the kind's PATCH operation; the create-only reviews have none, as upstream.
+    for (const r of builtinResources.filter((def) => def.verbs.includes('patch'))) {
       const d = doc(r.group === '' ? `api/${r.version}` : `apis/${r.group}/${r.version}`);
       const op = patchOperationFor(d, r);
       expect(op, r.kind).toBeDefined();

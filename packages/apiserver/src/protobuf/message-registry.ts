@@ -2,6 +2,7 @@ import type { MessageDescriptor } from './message-schema.js';
 import { intstrMessages, metaV1Messages, resourceMessages, runtimeMessages } from './schemas/apimachinery-messages.js';
 import { appsV1Messages } from './schemas/apps-v1-messages.js';
 import { authenticationV1Messages } from './schemas/authentication-v1-messages.js';
+import { authorizationV1Messages } from './schemas/authorization-v1-messages.js';
 import { autoscalingV1Messages, autoscalingV2Messages } from './schemas/autoscaling-messages.js';
 import { batchV1Messages } from './schemas/batch-v1-messages.js';
 import { coreV1Messages } from './schemas/core-v1-messages.js';
@@ -16,6 +17,7 @@ export const messageRegistry: ReadonlyMap<string, MessageDescriptor> = new Map([
   ...appsV1Messages,
   ...batchV1Messages,
   ...authenticationV1Messages,
+  ...authorizationV1Messages,
   ...autoscalingV1Messages,
   ...autoscalingV2Messages,
 ]);
@@ -42,7 +44,11 @@ export const protobufKinds: Readonly<Record<string, Readonly<Record<string, stri
   },
   'apps/v1': { Deployment: 'apps.v1.Deployment' },
   'batch/v1': { Job: 'batch.v1.Job', CronJob: 'batch.v1.CronJob' },
-  'authentication.k8s.io/v1': { TokenRequest: 'authentication.v1.TokenRequest' },
+  'authentication.k8s.io/v1': { TokenRequest: 'authentication.v1.TokenRequest', SelfSubjectReview: 'authentication.v1.SelfSubjectReview' },
+  'authorization.k8s.io/v1': {
+    SelfSubjectAccessReview: 'authorization.v1.SelfSubjectAccessReview',
+    SelfSubjectRulesReview: 'authorization.v1.SelfSubjectRulesReview',
+  },
   'autoscaling/v1': { HorizontalPodAutoscaler: 'autoscaling.v1.HorizontalPodAutoscaler' },
   'autoscaling/v2': { HorizontalPodAutoscaler: 'autoscaling.v2.HorizontalPodAutoscaler' },
 };

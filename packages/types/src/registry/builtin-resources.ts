@@ -222,6 +222,38 @@ export const builtinResources: readonly ResourceDefinition[] = [
     subresources: [scaleSubresource, statusSubresource('StatefulSet')],
     printerColumns: printerColumnsFor('StatefulSet'),
   },
+  // Reviews: create-only, answered and never stored. minik authorizes every request (upstream's
+  // AlwaysAllow), so every review allows, and every request is the same user.
+  {
+    group: 'authentication.k8s.io',
+    version: 'v1',
+    kind: 'SelfSubjectReview',
+    plural: 'selfsubjectreviews',
+    singular: 'selfsubjectreview',
+    namespaced: false,
+    verbs: ['create'],
+    printerColumns: printerColumnsFor('SelfSubjectReview'),
+  },
+  {
+    group: 'authorization.k8s.io',
+    version: 'v1',
+    kind: 'SelfSubjectAccessReview',
+    plural: 'selfsubjectaccessreviews',
+    singular: 'selfsubjectaccessreview',
+    namespaced: false,
+    verbs: ['create'],
+    printerColumns: printerColumnsFor('SelfSubjectAccessReview'),
+  },
+  {
+    group: 'authorization.k8s.io',
+    version: 'v1',
+    kind: 'SelfSubjectRulesReview',
+    plural: 'selfsubjectrulesreviews',
+    singular: 'selfsubjectrulesreview',
+    namespaced: false,
+    verbs: ['create'],
+    printerColumns: printerColumnsFor('SelfSubjectRulesReview'),
+  },
   {
     group: 'batch',
     version: 'v1',

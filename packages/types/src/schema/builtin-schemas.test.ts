@@ -29,7 +29,8 @@ describe('builtin schemas', () => {
       const name = schemaNameFor(r.group, r.version, r.kind);
       expect(name, `${r.group}/${r.version} ${r.kind}`).toBeDefined();
       expect(builtinSchemas.get(name!)?.gvk).toEqual({ group: r.group, version: r.version, kind: r.kind });
-      expect(schemaNameFor(r.group, r.version, `${r.kind}List`), `${r.kind}List`).toBeDefined();
+      // Kinds that can only be created (the reviews) have no list.
+      if (r.verbs.includes('list')) expect(schemaNameFor(r.group, r.version, `${r.kind}List`), `${r.kind}List`).toBeDefined();
     }
   });
 

@@ -1,5 +1,6 @@
 import { appsV1Schemas } from './apps-v1.js';
 import { appsV1WorkloadSchemas } from './apps-v1-workloads.js';
+import { authenticationV1Schemas, authorizationV1Schemas } from './authorization-v1.js';
 import { autoscalingV1Schemas } from './autoscaling-v1.js';
 import { batchV1Schemas } from './batch-v1.js';
 import { coordinationV1Schemas } from './coordination-v1.js';
@@ -33,6 +34,8 @@ const all: readonly ObjectDefinition[] = [
   ...appsV1Schemas,
   ...appsV1WorkloadSchemas,
   ...batchV1Schemas,
+  ...authenticationV1Schemas,
+  ...authorizationV1Schemas,
   ...autoscalingV1Schemas,
   ...policyV1Schemas,
   ...coordinationV1Schemas,

@@ -52,6 +52,11 @@ export const metaV1Schemas: readonly ObjectDefinition[] = [
     operator: field(str, 'operator represents a key\'s relationship to a set of values. Valid operators are In, NotIn, Exists and DoesNotExist.', { required: true }),
     values: field(list(str, { listType: 'atomic' }), 'values is an array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. This array is replaced during a strategic merge patch.'),
   }),
+  object(metaV1('FieldSelectorRequirement'), 'FieldSelectorRequirement is a selector that contains values, a key, and an operator that relates the key and values.', {
+    key: field(str, 'key is the field selector key that the requirement applies to.', { required: true }),
+    operator: field(str, "operator represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists, DoesNotExist.", { required: true }),
+    values: field(list(str, { listType: 'atomic' }), 'values is an array of string values.'),
+  }),
   object(metaV1('ListMeta'), 'ListMeta describes metadata that synthetic resources must have, including lists and various status objects. A resource may have only one of {ObjectMeta, ListMeta}.', {
     continue: field(str, 'continue may be set if the user set a limit on the number of items returned, and indicates that the server has more data available.'),
     remainingItemCount: field(int64, 'remainingItemCount is the number of subsequent items in the list which are not included in this list response.'),

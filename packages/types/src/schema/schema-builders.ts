@@ -20,6 +20,10 @@ export const policyV1 = (kind: string): string => `io.k8s.api.policy.v1.${kind}`
 export const coordinationV1 = (kind: string): string => `io.k8s.api.coordination.v1.${kind}`;
 /** `io.k8s.api.discovery.v1.<kind>` */
 export const discoveryV1 = (kind: string): string => `io.k8s.api.discovery.v1.${kind}`;
+/** `io.k8s.api.authentication.v1.<kind>` */
+export const authenticationV1 = (kind: string): string => `io.k8s.api.authentication.v1.${kind}`;
+/** `io.k8s.api.authorization.v1.<kind>` */
+export const authorizationV1 = (kind: string): string => `io.k8s.api.authorization.v1.${kind}`;
 /** `io.k8s.api.events.v1.<kind>` */
 export const eventsV1 = (kind: string): string => `io.k8s.api.events.v1.${kind}`;
 

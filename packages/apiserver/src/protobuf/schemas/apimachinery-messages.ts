@@ -73,6 +73,11 @@ export const metaV1Messages = defineMessages('meta.v1', {
     2 operator string
     3 values []string?
   `,
+  FieldSelectorRequirement: `
+    1 key string
+    2 operator string
+    3 values []string?
+  `,
   Condition: `
     1 type string
     2 status string

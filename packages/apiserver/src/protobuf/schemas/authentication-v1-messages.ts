@@ -1,6 +1,6 @@
 import { defineMessages } from '../message-schema.js';
 
-/** k8s.io/api/authentication/v1 TokenRequest (the body of `kubectl create token`). */
+/** k8s.io/api/authentication/v1 TokenRequest (`kubectl create token`) and SelfSubjectReview (`kubectl auth whoami`). */
 export const authenticationV1Messages = defineMessages('authentication.v1', {
   TokenRequest: `
     1 metadata meta.v1.ObjectMeta?
@@ -15,6 +15,22 @@ export const authenticationV1Messages = defineMessages('authentication.v1', {
   TokenRequestStatus: `
     1 token string
     2 expirationTimestamp meta.v1.Time
+  `,
+  SelfSubjectReview: `
+    1 metadata meta.v1.ObjectMeta?
+    2 status SelfSubjectReviewStatus?
+  `,
+  SelfSubjectReviewStatus: `
+    1 userInfo UserInfo?
+  `,
+  UserInfo: `
+    1 username string?
+    2 uid string?
+    3 groups []string?
+    4 extra map[string]ExtraValue?
+  `,
+  ExtraValue: `
+    1 items []string
   `,
   BoundObjectReference: `
     1 kind string?
