@@ -10,6 +10,7 @@ import { getObject, listObjects, watchObjects } from './handlers/read-handlers.j
 import { bindingHandler, evictionHandler, scaleHandler } from './handlers/subresource-handlers.js';
 import { createHandler, patchHandler, updateHandler } from './handlers/write-handlers.js';
 import { isReview, reviewHandler } from './handlers/review-handlers.js';
+import { tokenRequestHandler } from './handlers/token-request-handler.js';
 import type { ApiRequest, ApiResponse } from './request.js';
 import { jsonBody } from './request.js';
 import { resourceInfoOf, type ResourceRequestInfo } from './request-info.js';
@@ -173,6 +174,8 @@ function subresourceRequest(ctx: ApiContext, def: ResourceDefinition, info: Reso
       return bindingHandler(ctx, def, info, req);
     case 'eviction':
       return evictionHandler(ctx, def, info, req);
+    case 'token':
+      return tokenRequestHandler(ctx, def, info, req);
     case 'finalize':
       return updateHandler(ctx, def, info, req);
   }

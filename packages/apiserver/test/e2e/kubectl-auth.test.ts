@@ -25,6 +25,27 @@ describe.each(kubectlVersions)('kubectl %s auth', (version) => {
     ]);
   });
 
+  it('create token prints a service account JWT with the requested audience and lifetime', async () => {
+    expect((await kubectl.run(['create', 'serviceaccount', 'bot'])).code).toBe(0);
+    const r = await kubectl.run(['create', 'token', 'bot', '--audience=vault', '--duration=2h']);
+    expect(r.code).toBe(0);
+    const [header, claims, signature] = r.stdout.trimEnd().split('.');
+    const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    expect(decode(header!).alg).toBe('RS256');
+    const payload = decode(claims!);
+    expect(payload).toMatchObject({ aud: ['vault'], iss: 'https://kubernetes.default.svc.cluster.local', sub: 'system:serviceaccount:default:bot' });
+    expect(payload.exp - payload.iat).toBe(7200);
+    expect(payload['kubernetes.io'].serviceaccount.name).toBe('bot');
+    expect(Buffer.from(signature!, 'base64url')).toHaveLength(256);
+    const short = await kubectl.run(['create', 'token', 'bot', '--duration=1m']);
+    expect([short.code, short.stderr.trimEnd()]).toEqual([
+      1,
+      'error: failed to create token: TokenRequest.authentication.k8s.io "bot" is invalid: spec.expirationSeconds: Invalid value: 60: may not specify a duration less than 10 minutes',
+    ]);
+    const missing = await kubectl.run(['create', 'token', 'nobody']);
+    expect([missing.code, missing.stderr.trimEnd()]).toEqual([1, 'error: failed to create token: serviceaccounts "nobody" not found']);
+  });
+
   it.skipIf(version === '1.27')('whoami names the anonymous user', async () => {
     const r = await kubectl.run(['auth', 'whoami']);
     expect(r.code).toBe(0);
@@ -76,6 +97,24 @@ describe('reviews over HTTP', () => {
     );
     const rules = await post('/apis/authorization.k8s.io/v1/selfsubjectrulesreviews', { spec: {} });
     expect([rules.status, rules.body.reason, rules.body.message]).toEqual([400, 'BadRequest', 'no namespace on request']);
+  });
+
+  it('answers a TokenRequest with its defaults, the account it names and when the token expires', async () => {
+    const started = Date.now();
+    const r = await post('/api/v1/namespaces/kube-system/serviceaccounts/default/token', { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: {} });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({
+      kind: 'TokenRequest',
+      apiVersion: 'authentication.k8s.io/v1',
+      metadata: { name: 'default', namespace: 'kube-system' },
+      spec: { audiences: ['https://kubernetes.default.svc.cluster.local'], expirationSeconds: 3600, boundObjectRef: null },
+    });
+    const expires = Date.parse(r.body.status.expirationTimestamp) - started;
+    expect(expires).toBeGreaterThan(3590_000);
+    expect(expires).toBeLessThanOrEqual(3601_000);
+    expect(r.body.status.token.split('.')).toHaveLength(3);
+    const renamed = await post('/api/v1/namespaces/kube-system/serviceaccounts/default/token', { metadata: { name: 'other' }, spec: {} });
+    expect(renamed.body.message).toBe('TokenRequest.authentication.k8s.io "default" is invalid: metadata.name: Invalid value: "other": must match the service account name if specified');
   });
 
   it('answers a SelfSubjectReview with the anonymous user', async () => {

@@ -153,6 +153,7 @@ export const builtinResources: readonly ResourceDefinition[] = [
     namespaced: true,
     verbs: allVerbs,
     shortNames: ['sa'],
+    subresources: [{ name: 'token', kind: 'TokenRequest', group: 'authentication.k8s.io', version: 'v1', verbs: ['create'] }],
     printerColumns: printerColumnsFor('ServiceAccount'),
   },
   {
