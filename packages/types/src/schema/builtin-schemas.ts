@@ -1,6 +1,7 @@
 import { appsV1Schemas } from './apps-v1.js';
 import { appsV1WorkloadSchemas } from './apps-v1-workloads.js';
-import { authenticationV1Schemas, authorizationV1Schemas } from './authorization-v1.js';
+import { authenticationV1Schemas } from './authentication-v1.js';
+import { authorizationV1Schemas } from './authorization-v1.js';
 import { autoscalingV1Schemas } from './autoscaling-v1.js';
 import { batchV1Schemas } from './batch-v1.js';
 import { coordinationV1Schemas } from './coordination-v1.js';
