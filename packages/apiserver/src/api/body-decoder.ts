@@ -52,7 +52,6 @@ function yamlConversionError(error: unknown): string {
   return `error converting YAML to JSON: yaml: ${line === undefined ? '' : `line ${line}: `}${message}`;
 }
 
-
 /**
  * Decodes a create/update body into an object of the endpoint's kind, with upstream's 400s for
  * malformed input and for a kind or apiVersion that does not belong to the endpoint.
@@ -88,8 +87,7 @@ export function decodeObject(req: ApiRequest, def: ResourceDefinition, expectedK
   }
   const metadata = obj.metadata ?? {};
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
-    const found = Array.isArray(metadata) ? 'array' : typeof metadata === 'boolean' ? 'bool' : typeof metadata;
-    throw badRequest(`${kind} in version "${def.version}" cannot be handled as a ${expectedKind}: json: cannot unmarshal ${found} into Go struct field ${expectedKind}.metadata of type v1.ObjectMeta`);
+    throw badRequest(`${kind} in version "${def.version}" cannot be handled as a ${expectedKind}: json: cannot unmarshal ${goJsonKind(metadata)} into Go struct field ${expectedKind}.metadata of type v1.ObjectMeta`);
   }
   return { ...obj, apiVersion, kind, metadata: { ...(metadata as KubeObject['metadata']) } };
 }

@@ -47,8 +47,8 @@ export function reviewHandler(ctx: ApiContext, def: ResourceDefinition, req: Api
   const warnings = validateObjectBody(def, fieldValidationDirective(req.query, options.fieldValidation), { mediaType: mediaTypeOf(req), text: new TextDecoder().decode(req.body ?? new Uint8Array()) }, review);
   const status = reviewStatuses[`${def.group}/${def.kind}`]!(review, def);
   // The create handler records the request's fields as it does for any create; nothing is stored.
-  const { apiVersion: _apiVersion, kind: _kind, metadata, status: _status, ...rest } = review;
-  const answer: KubeObject = { kind: def.kind, apiVersion: groupVersionOf(def), metadata: { ...metadata, creationTimestamp: null as unknown as string }, ...rest };
+  const answer: KubeObject = { kind: def.kind, apiVersion: groupVersionOf(def), metadata: { ...review.metadata, creationTimestamp: null as unknown as string } };
+  if (review.spec !== undefined) answer.spec = review.spec;
   trackFieldOwnership(ctx, def, undefined, answer, { fieldManager: options.fieldManager ?? managerFromUserAgent(req.header('user-agent')) }, undefined);
   return withWarnings(jsonBody(201, { ...answer, status }), warnings);
 }
