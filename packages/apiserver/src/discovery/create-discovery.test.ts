@@ -18,6 +18,9 @@ function discovery(resources: readonly ResourceDefinition[] = builtinResources) 
   return Object.assign(d, { setAddress: (a: string) => (address = a) });
 }
 
+/** The named groups minik serves, in registry order. */
+const namedGroups = ['apps', 'authentication.k8s.io', 'authorization.k8s.io', 'batch', 'coordination.k8s.io', 'discovery.k8s.io', 'events.k8s.io', 'rbac.authorization.k8s.io'];
+
 describe('legacy discovery', () => {
   it('answers /api with APIVersions', () => {
     expect(discovery().coreVersions(acceptLegacy)).toEqual({
@@ -44,7 +47,7 @@ describe('legacy discovery', () => {
     expect(res.contentType).toBe('application/json');
     expect(res.body).toMatchObject({ kind: 'APIGroupList', apiVersion: 'v1' });
     const { groups } = res.body as { groups: { name: string }[] };
-    expect(groups.map((g) => g.name)).toEqual(['apps', 'authentication.k8s.io', 'authorization.k8s.io', 'batch', 'coordination.k8s.io', 'discovery.k8s.io', 'events.k8s.io']);
+    expect(groups.map((g) => g.name)).toEqual(namedGroups);
     expect(groups[0]).toEqual({
       name: 'apps',
       versions: [{ groupVersion: 'apps/v1', version: 'v1' }],
@@ -146,15 +149,7 @@ describe('aggregated discovery', () => {
     expect(res.contentType).toBe(v2ContentType);
     const body = res.body as { items: { metadata: { name?: string } }[] };
     expect(body).toMatchObject({ kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {} });
-    expect(body.items.map((i) => i.metadata.name)).toEqual([
-      'apps',
-      'authentication.k8s.io',
-      'authorization.k8s.io',
-      'batch',
-      'coordination.k8s.io',
-      'discovery.k8s.io',
-      'events.k8s.io',
-    ]);
+    expect(body.items.map((i) => i.metadata.name)).toEqual(namedGroups);
     expect(body.items[0]).toEqual({
       metadata: { name: 'apps', creationTimestamp: null },
       versions: [

@@ -39,6 +39,7 @@ describe('createOpenApi', () => {
       'apis/coordination.k8s.io/v1',
       'apis/discovery.k8s.io/v1',
       'apis/events.k8s.io/v1',
+      'apis/rbac.authorization.k8s.io/v1',
     ]);
     for (const gvPath of gvPaths) {
       const served = openApi.v3Document(gvPath)!;

@@ -25,6 +25,7 @@ import { endpointsCells } from './endpoints-cells.js';
 import { eventCells } from './event-cells.js';
 import { jobCells } from './job-cells.js';
 import { leaseCells } from './lease-cells.js';
+import { roleBindingCells } from './role-binding-cells.js';
 import { namespaceCells } from './namespace-cells.js';
 import { nodeCells } from './node-cells.js';
 import { podCells, podRowConditions } from './pod-cells.js';
@@ -67,6 +68,8 @@ const cellFunctions: ReadonlyMap<string, CellFunction> = new Map([
   ['DaemonSet', typed<DaemonSet>(daemonSetCells)],
   ['Job', typed<Job>(jobCells)],
   ['CronJob', typed<CronJob>(cronJobCells)],
+  ['RoleBinding', roleBindingCells],
+  ['ClusterRoleBinding', roleBindingCells],
 ]);
 
 const rowConditionFunctions: ReadonlyMap<string, RowConditionsFunction> = new Map([

@@ -6,6 +6,7 @@ import { authorizationV1Messages } from './schemas/authorization-v1-messages.js'
 import { autoscalingV1Messages, autoscalingV2Messages } from './schemas/autoscaling-messages.js';
 import { batchV1Messages } from './schemas/batch-v1-messages.js';
 import { coreV1Messages } from './schemas/core-v1-messages.js';
+import { rbacV1Messages } from './schemas/rbac-v1-messages.js';
 
 /** Every described message, by full name (`core.v1.Container`). */
 export const messageRegistry: ReadonlyMap<string, MessageDescriptor> = new Map([
@@ -20,6 +21,7 @@ export const messageRegistry: ReadonlyMap<string, MessageDescriptor> = new Map([
   ...authorizationV1Messages,
   ...autoscalingV1Messages,
   ...autoscalingV2Messages,
+  ...rbacV1Messages,
 ]);
 
 /** The descriptor of a message; a missing one is a bug in the schema tables. */
@@ -51,4 +53,10 @@ export const protobufKinds: Readonly<Record<string, Readonly<Record<string, stri
   },
   'autoscaling/v1': { HorizontalPodAutoscaler: 'autoscaling.v1.HorizontalPodAutoscaler' },
   'autoscaling/v2': { HorizontalPodAutoscaler: 'autoscaling.v2.HorizontalPodAutoscaler' },
+  'rbac.authorization.k8s.io/v1': {
+    Role: 'rbac.v1.Role',
+    ClusterRole: 'rbac.v1.ClusterRole',
+    RoleBinding: 'rbac.v1.RoleBinding',
+    ClusterRoleBinding: 'rbac.v1.ClusterRoleBinding',
+  },
 };

@@ -9,6 +9,7 @@ import { endpointsStrategy } from './strategies/endpoints-strategy.js';
 import { coreEventStrategy, eventsV1EventStrategy } from './strategies/event-strategy.js';
 import { jobStrategy } from './strategies/job-strategy.js';
 import { leaseStrategy } from './strategies/lease-strategy.js';
+import { rbacClusterRoleBindingStrategy, rbacClusterRoleStrategy, rbacRoleBindingStrategy, rbacRoleStrategy } from './strategies/rbac-strategy.js';
 import { nameIsDNSSubdomain } from './strategies/name-validation.js';
 import { namespaceStrategy } from './strategies/namespace-strategy.js';
 import { nodeStrategy } from './strategies/node-strategy.js';
@@ -66,6 +67,10 @@ export function createStrategyTable(options: StrategyTableOptions = {}): Strateg
     ['discovery.k8s.io/EndpointSlice', endpointSliceStrategy],
     ['coordination.k8s.io/Lease', leaseStrategy],
     ['events.k8s.io/Event', eventsV1EventStrategy],
+    ['rbac.authorization.k8s.io/Role', rbacRoleStrategy],
+    ['rbac.authorization.k8s.io/ClusterRole', rbacClusterRoleStrategy],
+    ['rbac.authorization.k8s.io/RoleBinding', rbacRoleBindingStrategy],
+    ['rbac.authorization.k8s.io/ClusterRoleBinding', rbacClusterRoleBindingStrategy],
   ]);
   return {
     clusterIPs,

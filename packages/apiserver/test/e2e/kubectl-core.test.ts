@@ -156,6 +156,11 @@ describe.each(kubectlVersions)('real kubectl %s against minik', (version) => {
     await kubectl.run(['create', '-f', '-'], deploymentYaml('every-kind', { replicas: 1 }));
     await kubectl.run(['create', 'secret', 'generic', 'every-kind', '--from-literal=a=b']);
     await kubectl.run(['create', '-f', '-'], everyWorkloadKindYaml);
+    // A fresh minik has no RBAC objects (no bootstrap roles): one of each kind.
+    await kubectl.run(['create', 'clusterrole', 'every-kind', '--verb=get', '--resource=pods']);
+    await kubectl.run(['create', 'clusterrolebinding', 'every-kind', '--clusterrole=every-kind', '--user=alice']);
+    await kubectl.run(['create', 'role', 'every-kind', '--verb=get', '--resource=pods']);
+    await kubectl.run(['create', 'rolebinding', 'every-kind', '--role=every-kind', '--user=alice']);
     await kubectl.run(['rollout', 'status', 'deployment/every-kind', '--timeout=30s']);
     // Every kind that can be listed (the create-only reviews cannot, as upstream).
     for (const def of builtinResources.filter((d) => d.verbs.includes('list'))) {

@@ -322,6 +322,27 @@ const cronJob: readonly TableColumnDefinition[] = [
   column('Selector', 'string', jobSelectorDescription, 1),
 ];
 
+/** RoleBinding and ClusterRoleBinding: the role and, in wide output, who is bound. */
+function bindingColumns(binding: 'roleBinding' | 'clusterRoleBinding', roleRefDescription: string): readonly TableColumnDefinition[] {
+  return [
+    name,
+    column('Role', 'string', roleRefDescription),
+    age,
+    column('Users', 'string', `Users in the ${binding}`, 1),
+    column('Groups', 'string', `Groups in the ${binding}`, 1),
+    column('ServiceAccounts', 'string', `ServiceAccounts in the ${binding}`, 1),
+  ];
+}
+
+const roleBinding = bindingColumns(
+  'roleBinding',
+  'RoleRef can reference a Role in the current namespace or a ClusterRole in the global namespace. If the RoleRef cannot be resolved, the Authorizer must return an error. This field is immutable.',
+);
+const clusterRoleBinding = bindingColumns(
+  'clusterRoleBinding',
+  'RoleRef can only reference a ClusterRole in the global namespace. If the RoleRef cannot be resolved, the Authorizer must return an error. This field is immutable.',
+);
+
 /** Column definitions by kind, in upstream's order (pkg/printers/internalversion/printers.go). */
 const columnsByKind: Readonly<Record<string, readonly TableColumnDefinition[]>> = {
   Pod: pod,
@@ -343,6 +364,9 @@ const columnsByKind: Readonly<Record<string, readonly TableColumnDefinition[]>> 
   DaemonSet: daemonSet,
   Job: job,
   CronJob: cronJob,
+  // Role and ClusterRole print NAME and CREATED AT, as the default table does.
+  RoleBinding: roleBinding,
+  ClusterRoleBinding: clusterRoleBinding,
 };
 
 /** The print columns for a kind, upstream's fallback when it has none of its own. */

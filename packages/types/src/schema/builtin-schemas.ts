@@ -18,6 +18,7 @@ import { discoveryV1Schemas } from './discovery-v1.js';
 import { eventsV1Schemas } from './events-v1.js';
 import { metaV1Schemas } from './meta-v1.js';
 import { policyV1Schemas } from './policy-v1.js';
+import { rbacV1Schemas } from './rbac-v1.js';
 import { metaV1 } from './schema-builders.js';
 import type { ObjectDefinition, SchemaDefinitions } from './schema-types.js';
 
@@ -42,6 +43,7 @@ const all: readonly ObjectDefinition[] = [
   ...coordinationV1Schemas,
   ...discoveryV1Schemas,
   ...eventsV1Schemas,
+  ...rbacV1Schemas,
 ];
 
 function deepFreeze<T>(value: T): T {

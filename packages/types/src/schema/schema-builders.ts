@@ -24,6 +24,8 @@ export const discoveryV1 = (kind: string): string => `io.k8s.api.discovery.v1.${
 export const authenticationV1 = (kind: string): string => `io.k8s.api.authentication.v1.${kind}`;
 /** `io.k8s.api.authorization.v1.<kind>` */
 export const authorizationV1 = (kind: string): string => `io.k8s.api.authorization.v1.${kind}`;
+/** `io.k8s.api.rbac.v1.<kind>` */
+export const rbacV1 = (kind: string): string => `io.k8s.api.rbac.v1.${kind}`;
 /** `io.k8s.api.events.v1.<kind>` */
 export const eventsV1 = (kind: string): string => `io.k8s.api.events.v1.${kind}`;
 

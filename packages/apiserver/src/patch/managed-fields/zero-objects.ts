@@ -68,6 +68,8 @@ const byKind: Readonly<Record<string, Zero>> = {
   'discovery.k8s.io/EndpointSlice': { addressType: '', endpoints: null },
   'events.k8s.io/Event': { eventTime: null },
   'networking.k8s.io/Ingress': { spec: {}, status: { loadBalancer: {} } },
+  'rbac.authorization.k8s.io/Role': { rules: null },
+  'rbac.authorization.k8s.io/ClusterRole': { rules: null },
   'rbac.authorization.k8s.io/RoleBinding': { roleRef: { apiGroup: '', kind: '', name: '' } },
   'rbac.authorization.k8s.io/ClusterRoleBinding': { roleRef: { apiGroup: '', kind: '', name: '' } },
   'scheduling.k8s.io/PriorityClass': { value: 0 },
