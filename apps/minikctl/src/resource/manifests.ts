@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { builtinSchemas, firstMetadataTypeError, jsonTypeErrorMessage } from '@minik/types';
 import { CliError } from '../cli/cli-error.js';
 
 /** One object read from `-f`, with where it came from (for `error when creating "x.yaml"`). */
@@ -60,6 +61,9 @@ export async function parseManifests(text: string, source: string): Promise<Mani
       const missing = !record['apiVersion'] ? 'apiVersion' : 'kind';
       throw new CliError(`error validating "${source}": error validating data: ${missing} not set`);
     }
+    // kubectl decodes each object's metadata as ObjectMeta before sending it.
+    const typeError = firstMetadataTypeError(record['metadata'], builtinSchemas);
+    if (typeError) throw new CliError(`unable to decode "${source}": ${jsonTypeErrorMessage(typeError)}`);
     out.push({ source, object: record });
   };
   for (const d of documents) add(d);

@@ -130,6 +130,49 @@ describe('minikctl commands against minik', () => {
     });
   });
 
+  it('apply -f of values of the wrong JSON type fails as kubectl does, and changes nothing', async () => {
+    const configMap = (data: string, labels = 'tier: web') => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: typed, labels: {${labels}}}\ndata: {k: ${data}}\n`;
+    const same = async (stdin: string) => {
+      const ours = await m.run(['apply', '-f', '-'], { stdin });
+      const theirs = await kubectl.run(['apply', '-f', '-'], stdin);
+      expect([ours.code, ours.stderr]).toEqual([theirs.code, theirs.stderr]);
+      return ours;
+    };
+    // The server's typed decoding: 400 on create.
+    expect((await same(configMap('7'))).stderr).toBe(
+      'Error from server (BadRequest): error when creating "STDIN": ConfigMap in version "v1" cannot be handled as a ConfigMap: json: cannot unmarshal number into Go struct field ConfigMap.data of type string\n',
+    );
+    // kubectl's own decoding of the metadata, before anything is sent.
+    expect((await same(configMap('"v"', 'tier: 7'))).stderr).toBe(
+      'error: unable to decode "STDIN": json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string\n',
+    );
+    expect((await m.run(['apply', '-f', '-'], { stdin: configMap('"v"') })).stdout).toBe('configmap/typed created\n');
+    // Applying over it is a strategic merge patch: the converter's 422 on the patch.
+    const patched = await same(configMap('8'));
+    expect(patched.stderr).toMatch(/^The request is invalid: patch: Invalid value: "map\[.*": cannot convert int64 to string\n$/);
+    expect((await m.run(['get', 'cm', 'typed', '-o', 'jsonpath={.data.k}'])).stdout).toBe('v');
+  });
+
+  it('apply -f and get of RBAC objects print what kubectl prints', async () => {
+    const rbac = `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: reader}
+rules: [{apiGroups: [""], resources: [pods], verbs: [get]}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: reader}
+roleRef: {kind: Role, name: reader}
+subjects: [{kind: User, name: alice}]
+`;
+    expect((await m.run(['apply', '-f', '-'], { stdin: rbac })).stdout).toBe('role.rbac.authorization.k8s.io/reader created\nrolebinding.rbac.authorization.k8s.io/reader created\n');
+    for (const args of [['get', 'rolebindings', '-o', 'wide'], ['get', 'roles,rolebindings', '-o', 'name']]) {
+      const ours = await m.run(args);
+      const theirs = await kubectl.run(args);
+      expect(ours.stdout.replace(/\d+s /g, 'AGE ')).toBe(theirs.stdout.replace(/\d+s /g, 'AGE '));
+    }
+  });
+
   it('run: a Deployment by default, a Pod with --restart=Never, and what --dry-run prints', async () => {
     expect((await m.run(['run', 'hello', '--image=nginx', '--port=8080'])).stdout).toBe('deployment.apps/hello created\n');
     expect((await m.run(['run', 'once', '--image=busybox', '--restart=Never', '--', 'echo', 'hi'])).stdout).toBe('pod/once created\n');

@@ -3,6 +3,8 @@
 // string`), where V8's name a position. A port of Go's scanner (encoding/json/scanner.go); it runs
 // only after JSON.parse failed, so valid bodies never pay for it.
 
+import { goQuote } from '../resources/strategies/go-syntax.js';
+
 type Step = (c: number) => void;
 
 const enum Parse {
@@ -19,12 +21,10 @@ const isHex = (c: number): boolean => isDigit(c) || (c >= 0x61 && c <= 0x66) || 
 function quoteChar(c: number): string {
   if (c === 0x27) return `'\\''`;
   if (c === 0x22) return `'"'`;
-  const named: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r', 0x5c: '\\\\' };
-  if (named[c] !== undefined) return `'${named[c]}'`;
-  if (c < 0x20 || c === 0x7f) return `'\\x${c.toString(16).padStart(2, '0')}'`;
-  // A byte above 0x7f is printed as the code point of the same number, as Go's string(byte) makes it.
+  // A byte above 0x7f is the code point of the same number, as Go's string(byte) makes it; the
+  // non-printable ones among them are \u escapes in strconv.Quote.
   if ((c >= 0x80 && c <= 0xa0) || c === 0xad) return `'\\u00${c.toString(16).padStart(2, '0')}'`;
-  return `'${String.fromCharCode(c)}'`;
+  return `'${goQuote(String.fromCharCode(c)).slice(1, -1)}'`;
 }
 
 class GoJsonScanner {

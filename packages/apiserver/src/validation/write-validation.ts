@@ -1,5 +1,5 @@
 import type { KubeObject, ResourceDefinition, SchemaDefinitions } from '@minik/types';
-import { builtinSchemas, schemaNameFor } from '@minik/types';
+import { builtinSchemas, firstJsonTypeError, jsonTypeErrorMessage, schemaNameFor, unstructuredConversionMessage, type JsonTypeError } from '@minik/types';
 import type { ApiResponse } from '../api/request.js';
 import { ApiError, badRequest, fieldErrors } from '../errors/index.js';
 import { goJsonMarshal, goPrintValue } from '../util/go-format.js';
@@ -13,7 +13,6 @@ import {
   type FieldCheckResult,
   type FieldValidationMode,
 } from './field-validation.js';
-import { firstJsonTypeError, jsonTypeErrorMessage, unstructuredConversionMessage, type JsonTypeError } from './json-type-errors.js';
 import { shapeOfDefinition } from './schema-shape.js';
 import { pruneUnknownFields } from './value-walk.js';
 import { warningHeaderValue } from './warning-header.js';
@@ -47,7 +46,7 @@ function prune(schemas: SchemaDefinitions, typeName: string, obj: unknown): void
  * error, prunes unknown fields and returns the Warn-mode warnings.
  */
 export function validateObjectBody(
-  def: ResourceDefinition,
+  def: Pick<ResourceDefinition, 'group' | 'version' | 'kind'>,
   mode: FieldValidationMode,
   body: { mediaType: string; text: string },
   obj: KubeObject,

@@ -115,6 +115,15 @@ describe('reviews over HTTP', () => {
     expect(r.body.status.token.split('.')).toHaveLength(3);
     const renamed = await post('/api/v1/namespaces/kube-system/serviceaccounts/default/token', { metadata: { name: 'other' }, spec: {} });
     expect(renamed.body.message).toBe('TokenRequest.authentication.k8s.io "default" is invalid: metadata.name: Invalid value: "other": must match the service account name if specified');
+ 
+    // Bad bodies are typed as TokenRequests: 400s, never a 500 or a token for a string lifetime.
+    const typed = await post('/api/v1/namespaces/kube-system/serviceaccounts/default/token', { spec: { expirationSeconds: 'an hour' } });
+    expect([typed.status, typed.body.message]).toEqual([
+      400,
+      'TokenRequest in version "v1" cannot be handled as a TokenRequest: json: cannot unmarshal string into Go struct field TokenRequestSpec.spec.expirationSeconds of type int64',
+    ]);
+    const audiences = await post('/api/v1/namespaces/kube-system/serviceaccounts/default/token', { spec: { audiences: 'vault' } });
+    expect(audiences.status).toBe(400);
   });
 
   it('answers a SelfSubjectReview with the anonymous user', async () => {

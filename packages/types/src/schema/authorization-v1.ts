@@ -1,20 +1,16 @@
-import { authorizationV1, bool, field, list, metaV1, object, ref, str } from './schema-builders.js';
+import { apiVersionField, atomicStrings, authorizationV1, bool, field, kindField, list, metaV1, object, objectMetaField, ref, str } from './schema-builders.js';
 import type { ObjectDefinition } from './schema-types.js';
 
 // Field sets, types and required fields follow the Kubernetes 1.33 OpenAPI definitions.
-// Descriptions are shortened to their opening sentences.
-
-const apiVersion = field(str, 'APIVersion defines the versioned schema of this representation of an object.');
-const kind = field(str, 'Kind is a string value representing the REST resource this object represents.');
-const metadata = field(ref(metaV1('ObjectMeta')), 'Standard list metadata.');
-const strings = list(str, { listType: 'atomic' });
+// Descriptions are shortened to their opening sentences (upstream calls these kinds' ObjectMeta
+// "Standard list metadata.").
 
 /** authorization.k8s.io/v1 SelfSubjectAccessReview and SelfSubjectRulesReview (`kubectl auth can-i`). */
 export const authorizationV1Schemas: readonly ObjectDefinition[] = [
   object(authorizationV1('SelfSubjectAccessReview'), 'SelfSubjectAccessReview checks whether or the current user can perform an action.', {
-    apiVersion,
-    kind,
-    metadata,
+    apiVersion: apiVersionField,
+    kind: kindField,
+    metadata: objectMetaField('Standard list metadata.'),
     spec: field(ref(authorizationV1('SelfSubjectAccessReviewSpec')), 'Spec holds information about the request being evaluated.', { required: true }),
     status: field(ref(authorizationV1('SubjectAccessReviewStatus')), 'Status is filled in by the server and indicates whether the request is allowed or not'),
   }, { gvk: { group: 'authorization.k8s.io', version: 'v1', kind: 'SelfSubjectAccessReview' } }),
@@ -52,9 +48,9 @@ export const authorizationV1Schemas: readonly ObjectDefinition[] = [
     reason: field(str, 'Reason is optional.  It indicates why a request was allowed or denied.'),
   }),
   object(authorizationV1('SelfSubjectRulesReview'), 'SelfSubjectRulesReview enumerates the set of actions the current user can perform within a namespace.', {
-    apiVersion,
-    kind,
-    metadata,
+    apiVersion: apiVersionField,
+    kind: kindField,
+    metadata: objectMetaField('Standard list metadata.'),
     spec: field(ref(authorizationV1('SelfSubjectRulesReviewSpec')), 'Spec holds information about the request being evaluated.', { required: true }),
     status: field(ref(authorizationV1('SubjectRulesReviewStatus')), 'Status is filled in by the server and indicates the set of actions a user can perform.'),
   }, { gvk: { group: 'authorization.k8s.io', version: 'v1', kind: 'SelfSubjectRulesReview' } }),
@@ -68,13 +64,13 @@ export const authorizationV1Schemas: readonly ObjectDefinition[] = [
     resourceRules: field(list(ref(authorizationV1('ResourceRule')), { listType: 'atomic' }), 'ResourceRules is the list of actions the subject is allowed to perform on resources.', { required: true }),
   }),
   object(authorizationV1('ResourceRule'), 'ResourceRule is the list of actions the subject is allowed to perform on resources.', {
-    apiGroups: field(strings, 'APIGroups is the name of the APIGroup that contains the resources.'),
-    resourceNames: field(strings, 'ResourceNames is an optional white list of names that the rule applies to.'),
-    resources: field(strings, 'Resources is a list of resources this rule applies to.'),
-    verbs: field(strings, 'Verb is a list of kubernetes resource API verbs, like: get, list, watch, create, update, delete, proxy.', { required: true }),
+    apiGroups: field(atomicStrings, 'APIGroups is the name of the APIGroup that contains the resources.'),
+    resourceNames: field(atomicStrings, 'ResourceNames is an optional white list of names that the rule applies to.'),
+    resources: field(atomicStrings, 'Resources is a list of resources this rule applies to.'),
+    verbs: field(atomicStrings, 'Verb is a list of kubernetes resource API verbs, like: get, list, watch, create, update, delete, proxy.', { required: true }),
   }),
   object(authorizationV1('NonResourceRule'), 'NonResourceRule holds information that describes a rule for the non-resource', {
-    nonResourceURLs: field(strings, 'NonResourceURLs is a set of partial urls that a user should have access to.'),
-    verbs: field(strings, 'Verb is a list of kubernetes non-resource API verbs, like: get, post, put, delete, patch, head, options.', { required: true }),
+    nonResourceURLs: field(atomicStrings, 'NonResourceURLs is a set of partial urls that a user should have access to.'),
+    verbs: field(atomicStrings, 'Verb is a list of kubernetes non-resource API verbs, like: get, post, put, delete, patch, head, options.', { required: true }),
   }),
 ];

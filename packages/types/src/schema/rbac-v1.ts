@@ -1,23 +1,19 @@
-import { field, list, metaV1, object, rbacV1, ref, str } from './schema-builders.js';
+import { apiVersionField, atomicStrings, field, kindField, list, metaV1, object, objectMetaField, rbacV1, ref, str } from './schema-builders.js';
 import type { ObjectDefinition } from './schema-types.js';
 
 // Field sets, types and required fields follow the Kubernetes 1.33 OpenAPI definitions; list
 // annotations follow the +listType markers of k8s.io/api/rbac/v1. Descriptions are shortened to
 // their opening sentences.
 
-const apiVersion = field(str, 'APIVersion defines the versioned schema of this representation of an object.');
-const kind = field(str, 'Kind is a string value representing the REST resource this object represents.');
-const metadata = field(ref(metaV1('ObjectMeta')), 'Standard object\'s metadata.');
-const strings = list(str, { listType: 'atomic' });
 const group = 'rbac.authorization.k8s.io';
 
 function withList(name: string, description: string, fields: Parameters<typeof object>[2]): ObjectDefinition[] {
   return [
-    object(rbacV1(name), description, { apiVersion, kind, metadata, ...fields }, { gvk: { group, version: 'v1', kind: name } }),
+    object(rbacV1(name), description, { apiVersion: apiVersionField, kind: kindField, metadata: objectMetaField(), ...fields }, { gvk: { group, version: 'v1', kind: name } }),
     object(rbacV1(`${name}List`), `${name}List is a collection of ${name}s`, {
-      apiVersion,
+      apiVersion: apiVersionField,
       items: field(list(ref(rbacV1(name))), `Items is a list of ${name}s`, { required: true }),
-      kind,
+      kind: kindField,
       metadata: field(ref(metaV1('ListMeta')), 'Standard object\'s metadata.'),
     }, { gvk: { group, version: 'v1', kind: `${name}List` } }),
   ];
@@ -42,11 +38,11 @@ export const rbacV1Schemas: readonly ObjectDefinition[] = [
     subjects,
   }),
   object(rbacV1('PolicyRule'), 'PolicyRule holds information that describes a policy rule, but does not contain information about who the rule applies to or which namespace the rule applies to.', {
-    apiGroups: field(strings, 'APIGroups is the name of the APIGroup that contains the resources.'),
-    nonResourceURLs: field(strings, 'NonResourceURLs is a set of partial urls that a user should have access to.'),
-    resourceNames: field(strings, 'ResourceNames is an optional white list of names that the rule applies to.'),
-    resources: field(strings, 'Resources is a list of resources this rule applies to.'),
-    verbs: field(strings, 'Verbs is a list of Verbs that apply to ALL the ResourceKinds contained in this rule.', { required: true }),
+    apiGroups: field(atomicStrings, 'APIGroups is the name of the APIGroup that contains the resources.'),
+    nonResourceURLs: field(atomicStrings, 'NonResourceURLs is a set of partial urls that a user should have access to.'),
+    resourceNames: field(atomicStrings, 'ResourceNames is an optional white list of names that the rule applies to.'),
+    resources: field(atomicStrings, 'Resources is a list of resources this rule applies to.'),
+    verbs: field(atomicStrings, 'Verbs is a list of Verbs that apply to ALL the ResourceKinds contained in this rule.', { required: true }),
   }),
   object(rbacV1('Subject'), 'Subject contains a reference to the object or user identities a role binding applies to.', {
     apiGroup: field(str, 'APIGroup holds the API group of the referenced subject.'),

@@ -80,3 +80,10 @@ export function object(
   if (options.mapType) def.mapType = options.mapType;
   return def;
 }
+
+/** The TypeMeta and ObjectMeta fields every top-level kind has (descriptions shortened). */
+export const apiVersionField = field(str, 'APIVersion defines the versioned schema of this representation of an object.');
+export const kindField = field(str, 'Kind is a string value representing the REST resource this object represents.');
+export const objectMetaField = (description = "Standard object's metadata."): FieldDefinition => field(ref(metaV1('ObjectMeta')), description);
+/** A list of strings replaced as a whole (`+listType=atomic`). */
+export const atomicStrings = list(str, { listType: 'atomic' });

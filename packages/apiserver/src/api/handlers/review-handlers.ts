@@ -8,6 +8,7 @@ import { decodeObject, mediaTypeOf } from '../body-decoder.js';
 import { parseWriteOptions } from '../object-writes.js';
 import type { ApiRequest, ApiResponse } from '../request.js';
 import { jsonBody } from '../request.js';
+import { goQuote } from '../../resources/strategies/go-syntax.js';
 
 // The reviews a client creates to ask about itself (`kubectl auth can-i`, `kubectl auth whoami`,
 // dashboards deciding what to show). They are answered, never stored. minik authenticates nobody
@@ -17,7 +18,7 @@ import { jsonBody } from '../request.js';
 
 type JsonMap = Record<string, unknown>;
 
-/** What each review kind answers, by group and kind; undefined for kinds that are stored. */
+/** The status each review kind answers with, by `group/kind` (validating the review first). */
 const reviewStatuses: Record<string, (review: KubeObject, def: ResourceDefinition) => JsonMap> = {
   'authorization.k8s.io/SelfSubjectAccessReview': (review, def) => {
     throwIfInvalid(def, accessReviewErrors(review.spec as JsonMap | undefined));
@@ -60,7 +61,7 @@ function accessReviewErrors(spec: JsonMap | undefined): FieldError[] {
   if (resource !== null && nonResource !== null) {
     // The bad value is the internal struct, printed with %#v.
     const { path = '', verb = '' } = nonResource as { path?: string; verb?: string };
-    const value = new GoValue(`authorization.NonResourceAttributes{Path:${JSON.stringify(path)}, Verb:${JSON.stringify(verb)}}`);
+    const value = new GoValue(`authorization.NonResourceAttributes{Path:${goQuote(path)}, Verb:${goQuote(verb)}}`);
     return [fieldErrors.invalid('spec.nonResourceAttributes', value, 'cannot be specified in combination with resourceAttributes')];
   }
   if (resource === null && nonResource === null) return [fieldErrors.invalid('spec.resourceAttributes', 'null', 'exactly one of nonResourceAttributes or resourceAttributes must be specified')];

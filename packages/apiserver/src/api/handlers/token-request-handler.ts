@@ -3,7 +3,9 @@ import type { KubeObject, ResourceDefinition } from '@minik/types';
 import { fieldErrors, invalid, notFound, type FieldError } from '../../errors/index.js';
 import { rfc3339 } from '../../util/time.js';
 import type { ApiContext } from '../api-context.js';
-import { decodeObject } from '../body-decoder.js';
+import { fieldValidationDirective, validateObjectBody, withWarnings } from '../../validation/index.js';
+import { decodeObject, mediaTypeOf } from '../body-decoder.js';
+import { parseWriteOptions } from '../object-writes.js';
 import type { ApiRequest, ApiResponse } from '../request.js';
 import { jsonBody } from '../request.js';
 import type { ResourceRequestInfo } from '../request-info.js';
@@ -13,7 +15,7 @@ const apiServerAudience = 'https://kubernetes.default.svc.cluster.local';
 /** Upstream's bounds on a requested lifetime (validation.MinTokenAgeSec, MaxTokenAgeSec). */
 const minTokenSeconds = 10 * 60;
 const maxTokenSeconds = 2 ** 32;
-const tokenRequestKind = { group: 'authentication.k8s.io', plural: 'tokenrequests', kind: 'TokenRequest' };
+const tokenRequestKind = { group: 'authentication.k8s.io', version: 'v1', plural: 'tokenrequests', kind: 'TokenRequest' };
 
 interface TokenRequest extends KubeObject {
   spec?: { audiences?: string[] | null; expirationSeconds?: number; boundObjectRef?: unknown };
@@ -27,6 +29,10 @@ interface TokenRequest extends KubeObject {
  */
 export function tokenRequestHandler(ctx: ApiContext, def: ResourceDefinition, info: ResourceRequestInfo, req: ApiRequest): ApiResponse {
   const request = decodeObject(req, def, 'TokenRequest', 'authentication.k8s.io/v1') as TokenRequest;
+  // The body is a TokenRequest, typed and field-checked as one (a string lifetime is a 400, not a 500).
+  const options = parseWriteOptions(req.query);
+  const body = { mediaType: mediaTypeOf(req), text: new TextDecoder().decode(req.body ?? new Uint8Array()) };
+  const warnings = validateObjectBody(tokenRequestKind, fieldValidationDirective(req.query, options.fieldValidation), body, request);
   const name = info.name!;
   const namespace = info.namespace ?? '';
   const mismatch = (field: 'name' | 'namespace', value: string | undefined, expected: string): FieldError[] =>
@@ -53,13 +59,13 @@ export function tokenRequestHandler(ctx: ApiContext, def: ResourceDefinition, in
     nbf: issuedAt,
     sub: `system:serviceaccount:${namespace}:${name}`,
   });
-  return jsonBody(201, {
+  return withWarnings(jsonBody(201, {
     kind: 'TokenRequest',
     apiVersion: 'authentication.k8s.io/v1',
     metadata: { name, namespace, creationTimestamp: rfc3339(now) },
     spec,
     status: { token, expirationTimestamp: rfc3339(now + seconds * 1000) },
-  });
+  }), warnings);
 }
 
 /** header.claims.signature, base64url, as kube-apiserver's RS256 tokens look (the signature is a stand-in). */

@@ -4,6 +4,7 @@ import type { ResourceStrategy } from '../resource-strategy.js';
 import { uniqueErrors } from './field-error-list.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from './metadata-validation.js';
 import { nameIsDNSSubdomain, type NameValidator } from './name-validation.js';
+import { goQuote, goStringSlice } from './go-syntax.js';
 import { isJsonObject } from './object-fields.js';
 
 // rbac.authorization.k8s.io/v1: Roles, ClusterRoles and their bindings are stored and validated as
@@ -20,8 +21,7 @@ const nameIsPathSegment: NameValidator = (name) => {
 
 type Json = Record<string, unknown>;
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-/** Go's %#v of a []string. */
-const goStrings = (value: string[]): GoValue => new GoValue(`[]string{${value.map((v) => JSON.stringify(v)).join(', ')}}`);
+const goStrings = (value: string[]): GoValue => new GoValue(goStringSlice(value));
 
 function validatePolicyRule(rule: Json, namespaced: boolean, path: string): FieldError[] {
   const errs: FieldError[] = [];
@@ -93,7 +93,7 @@ function validateBinding(obj: KubeObject, roleKinds: string[]): FieldError[] {
 /** Go's %#v of the internal RoleRef, as the "cannot change roleRef" error prints it. */
 function roleRefValue(roleRef: unknown): GoValue {
   const ref = isJsonObject(roleRef) ? roleRef : {};
-  const text = (key: string) => JSON.stringify(typeof ref[key] === 'string' ? ref[key] : '');
+  const text = (key: string) => goQuote(typeof ref[key] === 'string' ? ref[key] : '');
   return new GoValue(`rbac.RoleRef{APIGroup:${text('apiGroup')}, Kind:${text('kind')}, Name:${text('name')}}`);
 }
 

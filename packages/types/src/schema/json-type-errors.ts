@@ -1,4 +1,5 @@
-import type { FieldType, SchemaDefinitions } from '@minik/types';
+import { isMap } from '../strategic-merge/go-values.js';
+import type { FieldType, SchemaDefinitions } from './schema-types.js';
 
 /**
  * A value whose JSON type its Go field cannot hold, as encoding/json's UnmarshalTypeError names it:
@@ -31,11 +32,17 @@ export function jsonTypeErrorMessage(error: JsonTypeError): string {
  */
 export function firstJsonTypeError(value: unknown, schemas: SchemaDefinitions, typeName: string): JsonTypeError | undefined {
   const def = schemas.get(typeName);
-  if (!def || !isPlainObject(value)) return undefined;
+  if (!def || !isMap(value)) return undefined;
   return new TypeWalk(schemas).struct(value, typeName, []);
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+/**
+ * The first mistyped value of an object's metadata decoded as ObjectMeta: what kubectl checks on
+ * its side before sending a manifest (`error: unable to decode "STDIN": json: cannot unmarshal …`).
+ */
+export function firstMetadataTypeError(metadata: unknown, schemas: SchemaDefinitions): JsonTypeError | undefined {
+  return isMap(metadata) ? new TypeWalk(schemas).struct(metadata, 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta', ['metadata']) : undefined;
+}
 
 /** The JSON kind encoding/json names in the error. */
 function jsonKind(value: unknown): string {
@@ -128,7 +135,7 @@ class TypeWalk {
     switch (type.kind) {
       case 'ref':
         if (!this.schemas.has(type.name)) return undefined;
-        return isPlainObject(value) ? this.struct(value, type.name, path) : mismatch(value, type, structNameOf(owner), path);
+        return isMap(value) ? this.struct(value, type.name, path) : mismatch(value, type, structNameOf(owner), path);
       case 'array': {
         if (!Array.isArray(value)) return mismatch(value, type, structNameOf(owner), path);
         for (const item of value) {
@@ -138,7 +145,7 @@ class TypeWalk {
         return undefined;
       }
       case 'map': {
-        if (!isPlainObject(value)) return mismatch(value, type, structNameOf(owner), path);
+        if (!isMap(value)) return mismatch(value, type, structNameOf(owner), path);
         for (const key in value) {
           if (!Object.hasOwn(value, key)) continue;
           const error = this.value(value[key], type.values, owner, path);

@@ -1,6 +1,6 @@
-import { builtinSchemas } from '@minik/types';
+import { builtinSchemas } from './builtin-schemas.js';
 import { describe, expect, it } from 'vitest';
-import { firstJsonTypeError, jsonTypeErrorMessage, unstructuredConversionMessage } from './json-type-errors.js';
+import { firstJsonTypeError, firstMetadataTypeError, jsonTypeErrorMessage, unstructuredConversionMessage } from './json-type-errors.js';
 
 const deployment = 'io.k8s.api.apps.v1.Deployment';
 const pod = 'io.k8s.api.core.v1.Pod';
@@ -62,6 +62,12 @@ describe('firstJsonTypeError', () => {
     expect(message(secret, { data: { a: 5 } })).toBe('json: cannot unmarshal number into Go struct field Secret.data of type []uint8');
     expect(message(secret, { data: { a: [104, 105] } })).toBeUndefined();
     expect(message(pod, podWith({ resources: { limits: { cpu: true } } }))).toBeUndefined();
+  });
+
+  it('checks an object\'s metadata alone as kubectl does before sending it', () => {
+    const error = firstMetadataTypeError({ name: 'x', annotations: { port: 80 } }, builtinSchemas);
+    expect(error && jsonTypeErrorMessage(error)).toBe('json: cannot unmarshal number into Go struct field ObjectMeta.metadata.annotations of type string');
+    expect(firstMetadataTypeError({ name: 'x', labels: { a: 'b' } }, builtinSchemas)).toBeUndefined();
   });
 
   it('reports the first mismatch in document order', () => {
